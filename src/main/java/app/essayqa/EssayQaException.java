@@ -1,0 +1,16 @@
+package app.essayqa;
+
+/**
+ * The one unchecked exception the facade throws for problems a user can fix (bad configuration,
+ * missing seeds, unreadable cache folder). Front ends catch it once and print its message; it never
+ * carries a secret such as the bot token.
+ */
+public class EssayQaException extends RuntimeException {
+  public EssayQaException(String message) {
+    super(message);
+  }
+
+  public EssayQaException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,36 @@
+package app.essayqa.answer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the program says to a question.
+ *
+ * @param text the answer: one to three quoted sentences with {@code [n]} markers, or, when {@code
+ *     abstained}, a plain statement that the essay does not answer the question
+ * @param citations the sources, numbered as in the text; empty when abstained
+ * @param nearestTopics when abstained, the nearest topics the essay does cover; otherwise empty
+ * @param indexVersion the index the answer came from (same version and question, same answer)
+ * @param timingsMs milliseconds per stage, {@code total} included, in pipeline order
+ * @param evidence why each candidate passage ranked where it did, for {@code :debug} and reports
+ */
+public record Answer(
+    String question,
+    String text,
+    boolean abstained,
+    List<Citation> citations,
+    List<String> nearestTopics,
+    String indexVersion,
+    Map<String, Long> timingsMs,
+    List<Evidence> evidence) {
+
+  public Answer {
+    Objects.requireNonNull(question, "question");
+    Objects.requireNonNull(text, "text");
+    citations = List.copyOf(citations);
+    nearestTopics = List.copyOf(nearestTopics);
+    timingsMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMs));
+    evidence = List.copyOf(evidence);
+  }
+}

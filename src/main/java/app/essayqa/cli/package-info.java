@@ -1,0 +1,2 @@
+/** Command line: the picocli commands (repl, ask, config, bench) and the options they share. */
+package app.essayqa.cli;

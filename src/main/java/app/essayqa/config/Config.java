@@ -1,0 +1,102 @@
+package app.essayqa.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The effective configuration: one validated value per known key, with where it came from.
+ * Immutable; {@link #with} returns a changed copy (used by overrides and settings sweeps).
+ *
+ * @param home the folder relative paths resolve against (the project folder)
+ */
+public record Config(Path home, Map<String, Object> values, Map<String, String> sources) {
+
+  public Config {
+    Objects.requireNonNull(home, "home");
+    values = Map.copyOf(values);
+    sources = Map.copyOf(sources);
+  }
+
+  /** All keys at their defaults, relative paths resolved against {@code home}. */
+  public static Config defaults(Path home) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (ConfigKey key : ConfigKeys.all()) {
+      values.put(key.name(), key.parse(key.defaultValue()));
+      sources.put(key.name(), "default");
+    }
+    return new Config(home, values, sources);
+  }
+
+  /**
+   * Returns a copy with {@code name} set from its text form.
+   *
+   * @throws ConfigException naming the key, the value and the source when either is wrong
+   */
+  public Config with(String name, String text, String source) {
+    ConfigKey key =
+        ConfigKeys.find(name)
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        source + ": unknown key '" + name + "' (value '" + text + "')"
+                            + ConfigLoader.suggestion(name)));
+    Object value;
+    try {
+      value = key.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          source + ": bad value '" + text + "' for " + name + ": " + e.getMessage());
+    }
+    Map<String, Object> newValues = new LinkedHashMap<>(values);
+    Map<String, String> newSources = new LinkedHashMap<>(sources);
+    newValues.put(name, value);
+    newSources.put(name, source);
+    return new Config(home, newValues, newSources);
+  }
+
+  public int getInt(String name) {
+    return (Integer) get(name);
+  }
+
+  public double getDouble(String name) {
+    return (Double) get(name);
+  }
+
+  public boolean getBoolean(String name) {
+    return (Boolean) get(name);
+  }
+
+  public String getString(String name) {
+    return (String) get(name);
+  }
+
+  /** A path key, resolved against {@link #home()} when relative. */
+  public Path getPath(String name) {
+    return home.resolve((String) get(name)).normalize();
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<String> getList(String name) {
+    return (List<String>) get(name);
+  }
+
+  /** The value in the text form a user would write, for display and fingerprints. */
+  public String display(String name) {
+    Object value = get(name);
+    return value instanceof List<?> list
+        ? String.join(",", list.stream().map(String::valueOf).toList())
+        : String.valueOf(value);
+  }
+
+  private Object get(String name) {
+    Object value = values.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("not a configuration key: " + name);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,83 @@
+package app.essayqa.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every key the program understands, with its default. The shipped {@code config/essay-qa.yaml}
+ * documents each one (a test keeps the two in step).
+ */
+public final class ConfigKeys {
+  public static final String SEEDS_DIR = "seeds.dir";
+  public static final String CACHE_DIR = "cache.dir";
+  public static final String CHUNKING_CONTEXT_SENTENCES = "chunking.context-sentences";
+  public static final String RETRIEVAL_TOP_K = "retrieval.top-k";
+  public static final String RETRIEVAL_CANDIDATES = "retrieval.candidates";
+  public static final String RETRIEVAL_FUSION = "retrieval.fusion";
+  public static final String RETRIEVAL_RRF_K = "retrieval.rrf-k";
+  public static final String RETRIEVAL_DENSE_WEIGHT = "retrieval.dense-weight";
+  public static final String RETRIEVAL_BM25_WEIGHT = "retrieval.bm25-weight";
+  public static final String ANSWER_MAX_SENTENCES = "answer.max-sentences";
+  public static final String ANSWER_MAX_CHARS = "answer.max-chars";
+  public static final String QUESTION_MAX_CHARS = "question.max-chars";
+  public static final String ABSTENTION_MIN_SIMILARITY = "abstention.min-similarity";
+  public static final String ABSTENTION_CONFIDENT_SIMILARITY = "abstention.confident-similarity";
+  public static final String ABSTENTION_MIN_TERM_COVERAGE = "abstention.min-term-coverage";
+  public static final String ABSTENTION_CHECK_ANSWER_TYPE = "abstention.check-answer-type";
+  public static final String TELEGRAM_API_URL = "telegram.api-url";
+  public static final String TELEGRAM_ALLOW = "telegram.allow";
+  public static final String TELEGRAM_MAX_QUESTION_CHARS = "telegram.max-question-chars";
+  public static final String TELEGRAM_RATE_LIMIT_PER_MINUTE = "telegram.rate-limit-per-minute";
+  public static final String TELEGRAM_WORKERS = "telegram.workers";
+  public static final String TELEGRAM_STATE_DIR = "telegram.state-dir";
+
+  private static final List<ConfigKey> ALL =
+      List.of(
+          ConfigKey.path(SEEDS_DIR, "seeds"),
+          ConfigKey.path(CACHE_DIR, ".cache"),
+          ConfigKey.integer(CHUNKING_CONTEXT_SENTENCES, 1, 0, 5),
+          ConfigKey.integer(RETRIEVAL_TOP_K, 3, 1, 20),
+          ConfigKey.integer(RETRIEVAL_CANDIDATES, 30, 1, 500),
+          ConfigKey.choice(RETRIEVAL_FUSION, "rrf", "rrf", "blend"),
+          ConfigKey.integer(RETRIEVAL_RRF_K, 60, 1, 1000),
+          ConfigKey.number(RETRIEVAL_DENSE_WEIGHT, 1.0, 0, 10),
+          ConfigKey.number(RETRIEVAL_BM25_WEIGHT, 1.0, 0, 10),
+          ConfigKey.integer(ANSWER_MAX_SENTENCES, 2, 1, 5),
+          ConfigKey.integer(ANSWER_MAX_CHARS, 320, 80, 4000),
+          ConfigKey.integer(QUESTION_MAX_CHARS, 1000, 10, 100_000),
+          ConfigKey.number(ABSTENTION_MIN_SIMILARITY, 0.30, -1, 1),
+          ConfigKey.number(ABSTENTION_CONFIDENT_SIMILARITY, 0.60, -1, 1),
+          ConfigKey.number(ABSTENTION_MIN_TERM_COVERAGE, 0.34, 0, 1),
+          ConfigKey.flag(ABSTENTION_CHECK_ANSWER_TYPE, true),
+          ConfigKey.text(TELEGRAM_API_URL, "https://api.telegram.org"),
+          ConfigKey.list(TELEGRAM_ALLOW, ""),
+          ConfigKey.integer(TELEGRAM_MAX_QUESTION_CHARS, 500, 10, 4096),
+          ConfigKey.integer(TELEGRAM_RATE_LIMIT_PER_MINUTE, 10, 1, 10_000),
+          ConfigKey.integer(TELEGRAM_WORKERS, 4, 1, 64),
+          ConfigKey.path(TELEGRAM_STATE_DIR, ".cache/telegram"));
+
+  private static final Map<String, ConfigKey> BY_NAME = index();
+
+  /** Environment variables kept for their familiar names, beside the {@code ESSAYQA_*} form. */
+  static final Map<String, String> ENV_ALIASES = Map.of("TELEGRAM_API_URL", TELEGRAM_API_URL);
+
+  private ConfigKeys() {}
+
+  public static List<ConfigKey> all() {
+    return ALL;
+  }
+
+  public static Optional<ConfigKey> find(String name) {
+    return Optional.ofNullable(BY_NAME.get(name));
+  }
+
+  private static Map<String, ConfigKey> index() {
+    Map<String, ConfigKey> map = new LinkedHashMap<>();
+    for (ConfigKey key : ALL) {
+      map.put(key.name(), key);
+    }
+    return Map.copyOf(map);
+  }
+}

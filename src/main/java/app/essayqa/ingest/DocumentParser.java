@@ -1,0 +1,260 @@
+package app.essayqa.ingest;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a document's shape in plain text or Markdown: the title (first line), section headings,
+ * paragraphs (blocks between blank lines), sentences, and the blocks that are not running text
+ * (pull quotes, byline, picture credit, sign-off). Pure: the same text always parses the same way.
+ */
+public final class DocumentParser {
+  /** A heading is a short line; longer lines are running text. */
+  private static final int MAX_HEADING_CHARS = 80;
+
+  private static final int MAX_HEADING_WORDS = 10;
+
+  /** The section name given to a byline and what follows it. */
+  public static final String ABOUT_AUTHOR = "About the author";
+
+  /** A heading introduces real text; a short line followed by another short line is a byline. */
+  private static final int MIN_CHARS_AFTER_HEADING = 200;
+
+  private static final int MAX_BYLINE_CHARS = 60;
+
+  /** Share of a block's word 4-grams found in one longer block that makes it a repeat. */
+  private static final double PULL_QUOTE_OVERLAP = 0.6;
+
+  private static final Pattern CREDIT =
+      Pattern.compile(
+          "(?i)^(banner\\s+)?(image|photo|photograph|picture|illustration)s?(\\s+credits?)?\\s*:.*");
+  private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+.*");
+  private static final Pattern NAME = Pattern.compile("^(Dr\\.? |Prof\\.? )?(\\p{Lu}[\\p{L}'’.-]*\\s?){2,5}$");
+
+  private record Block(int start, int end, String text, boolean markdownHeading) {}
+
+  /** Parses {@code text}, which is kept as is: every offset in the result points into it. */
+  public Document parse(String id, String text) {
+    List<Block> blocks = blocks(text);
+    if (blocks.isEmpty()) {
+      return new Document(id, id, Optional.empty(), text, List.of(id), List.of());
+    }
+    String title = stripMarkdown(blocks.get(0).text());
+    List<String> sections = new ArrayList<>(List.of(title));
+    List<Paragraph> paragraphs = new ArrayList<>();
+    String section = title;
+    Optional<String> author = Optional.empty();
+    for (int i = 1; i < blocks.size(); i++) {
+      Block block = blocks.get(i);
+      if (isHeading(blocks, i)) {
+        section = stripMarkdown(block.text());
+        sections.add(section);
+        continue;
+      }
+      ParagraphKind kind = kindOf(blocks, i);
+      if (kind == ParagraphKind.BYLINE && !section.equals(ABOUT_AUTHOR)) {
+        // What follows a byline (name, role, bio, credits) is about the author, not the last section.
+        section = ABOUT_AUTHOR;
+        sections.add(section);
+      }
+      if (kind == ParagraphKind.BYLINE && author.isEmpty() && NAME.matcher(block.text()).matches()) {
+        author = Optional.of(block.text());
+      }
+      int number = paragraphs.size() + 1;
+      paragraphs.add(
+          new Paragraph(
+              number, section, kind, block.start(), block.end(), block.text(), sentences(text, block)));
+    }
+    return new Document(id, title, author, text, sections, paragraphs);
+  }
+
+  private static List<Block> blocks(String text) {
+    List<Block> blocks = new ArrayList<>();
+    int blockStart = -1;
+    int blockEnd = -1;
+    int lineStart = 0;
+    while (lineStart <= text.length()) {
+      int newline = text.indexOf('\n', lineStart);
+      int lineEnd = newline < 0 ? text.length() : newline;
+      String line = text.substring(lineStart, lineEnd);
+      boolean blank = isBlank(line);
+      boolean mdHeading = MARKDOWN_HEADING.matcher(line.strip()).matches();
+      if ((blank || mdHeading) && blockStart >= 0) {
+        blocks.add(block(text, blockStart, blockEnd, false));
+        blockStart = -1;
+      }
+      if (mdHeading) {
+        blocks.add(block(text, lineStart, lineEnd, true));
+      } else if (!blank) {
+        if (blockStart < 0) {
+          blockStart = lineStart;
+        }
+        blockEnd = lineEnd;
+      }
+      if (newline < 0) {
+        break;
+      }
+      lineStart = newline + 1;
+    }
+    if (blockStart >= 0) {
+      blocks.add(block(text, blockStart, blockEnd, false));
+    }
+    return blocks;
+  }
+
+  private static Block block(String text, int start, int end, boolean markdownHeading) {
+    while (start < end && isSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return new Block(start, end, text.substring(start, end), markdownHeading);
+  }
+
+  private static boolean isHeading(List<Block> blocks, int i) {
+    Block block = blocks.get(i);
+    if (block.markdownHeading()) {
+      return true;
+    }
+    String t = block.text();
+    if (t.length() > MAX_HEADING_CHARS || t.contains("\n") || endsLikeSentence(t)) {
+      return false;
+    }
+    if (t.split("\\s+").length > MAX_HEADING_WORDS || CREDIT.matcher(t).matches()) {
+      return false;
+    }
+    return i + 1 < blocks.size() && blocks.get(i + 1).text().length() >= MIN_CHARS_AFTER_HEADING;
+  }
+
+  private static ParagraphKind kindOf(List<Block> blocks, int i) {
+    String t = blocks.get(i).text();
+    if (CREDIT.matcher(t).matches()) {
+      return ParagraphKind.CREDIT;
+    }
+    if (t.length() <= MAX_BYLINE_CHARS && t.endsWith("!") && isAfterLastLongBlock(blocks, i)) {
+      return ParagraphKind.SIGN_OFF;
+    }
+    if (t.length() <= MAX_BYLINE_CHARS && !endsLikeSentence(t) && !t.contains("\n")) {
+      return ParagraphKind.BYLINE;
+    }
+    if (repeatsAnotherBlock(blocks, i)) {
+      return ParagraphKind.PULL_QUOTE;
+    }
+    return ParagraphKind.BODY;
+  }
+
+  private static boolean isAfterLastLongBlock(List<Block> blocks, int i) {
+    for (int j = i + 1; j < blocks.size(); j++) {
+      if (blocks.get(j).text().length() > MAX_BYLINE_CHARS) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean repeatsAnotherBlock(List<Block> blocks, int i) {
+    Set<String> grams = shingles(blocks.get(i).text());
+    if (grams.isEmpty()) {
+      return false;
+    }
+    for (int j = 0; j < blocks.size(); j++) {
+      Block other = blocks.get(j);
+      if (j == i || other.text().length() <= blocks.get(i).text().length()) {
+        continue;
+      }
+      Set<String> otherGrams = shingles(other.text());
+      long shared = grams.stream().filter(otherGrams::contains).count();
+      if (shared >= PULL_QUOTE_OVERLAP * grams.size()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> shingles(String text) {
+    String[] words =
+        text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ");
+    Set<String> grams = new HashSet<>();
+    for (int k = 0; k + 4 <= words.length; k++) {
+      grams.add(String.join(" ", words[k], words[k + 1], words[k + 2], words[k + 3]));
+    }
+    return grams;
+  }
+
+  private static List<Sentence> sentences(String text, Block block) {
+    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    it.setText(block.text());
+    List<int[]> spans = new ArrayList<>();
+    for (int s = it.first(), e = it.next(); e != BreakIterator.DONE; s = e, e = it.next()) {
+      int start = s;
+      int end = e;
+      while (start < end && isSpace(block.text().charAt(start))) {
+        start++;
+      }
+      while (end > start && isSpace(block.text().charAt(end - 1))) {
+        end--;
+      }
+      if (start == end) {
+        continue;
+      }
+      // A stray fragment (a lone quote mark, "(1)") or a false break ("U.S.-led") belongs to the
+      // sentence before it.
+      String piece = block.text().substring(start, end);
+      if (!spans.isEmpty() && (wordCount(piece) < 3 || !startsLikeSentence(piece))) {
+        spans.get(spans.size() - 1)[1] = end;
+      } else {
+        spans.add(new int[] {start, end});
+      }
+    }
+    List<Sentence> sentences = new ArrayList<>();
+    for (int[] span : spans) {
+      int start = block.start() + span[0];
+      int end = block.start() + span[1];
+      sentences.add(new Sentence(sentences.size() + 1, start, end, text.substring(start, end)));
+    }
+    return sentences;
+  }
+
+  private static boolean startsLikeSentence(String s) {
+    char first = s.charAt(0);
+    return Character.isUpperCase(first)
+        || Character.isDigit(first)
+        || "\"“‘'(".indexOf(first) >= 0
+        || !Character.isLetter(first) && !"-–—,;:.".contains(String.valueOf(first));
+  }
+
+  private static int wordCount(String s) {
+    String stripped = s.replaceAll("[^\\p{L}\\p{N}\\s]", " ").strip();
+    return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+  }
+
+  private static boolean endsLikeSentence(String t) {
+    char last = t.charAt(t.length() - 1);
+    return ".!?;,\"”’)".indexOf(last) >= 0;
+  }
+
+  private static String stripMarkdown(String heading) {
+    return heading.replaceFirst("^#{1,6}\\s+", "").strip();
+  }
+
+  private static boolean isBlank(String line) {
+    for (int k = 0; k < line.length(); k++) {
+      if (!isSpace(line.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whitespace including the no-break spaces that web copies leave on "empty" lines. */
+  static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+  }
+}
