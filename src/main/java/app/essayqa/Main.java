@@ -2,9 +2,13 @@ package app.essayqa;
 
 import app.essayqa.cli.AskCommand;
 import app.essayqa.cli.BenchCommand;
+import app.essayqa.cli.CommandFactory;
 import app.essayqa.cli.ConfigCommand;
 import app.essayqa.cli.ReplCommand;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,19 +34,53 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(
+      names = "--print-config",
+      description = "Print the effective configuration and exit (same as the config command).")
+  boolean printConfig;
+
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // UTF-8 whatever the locale: answers quote the essay's typography (¶, dashes, curly quotes),
+    // and under a POSIX locale Java 17 would print them as '?'.
+    PrintWriter out = utf8(System.out);
+    PrintWriter err = utf8(System.err);
+    int code = run(args, out, err, CommandFactory.standard());
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 
-  /** Runs one command with the given writers; returns the exit code. */
+  /** Runs one command with the given writers and the real facade; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = commandLine(out, err);
-    String[] effective = args.length == 0 ? new String[] {"repl"} : args;
-    return cli.execute(effective);
+    return run(args, out, err, CommandFactory.standard());
   }
 
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+  /**
+   * Runs one command; returns the exit code. No arguments means {@code repl}; {@code
+   * --print-config [options]} means {@code config [options]}.
+   */
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+    CommandLine cli = commandLine(out, err, factory);
+    String[] effective = args;
+    if (args.length == 0) {
+      effective = new String[] {"repl"};
+    } else if (args[0].equals("--print-config")) {
+      effective = args.clone();
+      effective[0] = "config";
+    }
+    int code = cli.execute(effective);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static PrintWriter utf8(OutputStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+    CommandLine cli = new CommandLine(new Main(), factory);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);

@@ -1,14 +1,271 @@
 package app.essayqa.cli;
 
+import app.essayqa.Main;
+import app.essayqa.answer.Answer;
+import app.essayqa.config.Config;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "TODO")
-public final class BenchCommand implements Runnable {
+/**
+ * {@code bench}: measures speed and memory and prints the figures beside their targets. It never
+ * fails on a slow figure: timings depend on the machine, so they are reported, not asserted.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures and prints: warm query latency (p50, p95) in this process; second start to first"
+          + " answer (cached index) in child JVMs started like the launcher starts this one; peak"
+          + " resident memory (VmHWM) of a child REPL fed the questions on standard input.",
+      "Questions: the evaluation suite " + BenchQuestions.SUITE + " when present, else a few"
+          + " generic ones. Figures only, never a failure: exit code 0 whatever they are.",
+    })
+public final class BenchCommand implements Callable<Integer> {
+  static final double TARGET_P50_MS = 15;
+  static final double TARGET_P95_MS = 30;
+  static final double TARGET_START_MS = 3000;
+  static final double TARGET_RSS_MB = 400;
+
   @Mixin ConfigOptions configOptions;
 
+  @Option(names = "--rounds", defaultValue = "10", description = "Timed rounds over all questions (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--warmup", defaultValue = "3", description = "Untimed rounds first, to warm up the JIT (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--starts", defaultValue = "5", description = "Child JVM starts to take the median of (default: ${DEFAULT-VALUE}).")
+  int starts;
+
+  @Option(names = "--in-process-only", description = "Skip the child JVMs (start time and memory).")
+  boolean inProcessOnly;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final AnswerSource.Opener opener;
+
+  BenchCommand(AnswerSource.Opener opener) {
+    this.opener = opener;
+  }
+
   @Override
-  public void run() {
-    throw new UnsupportedOperationException("not built yet");
+  public Integer call() throws InterruptedException {
+    if (rounds < 1 || warmup < 0 || starts < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--rounds and --starts must be at least 1, --warmup at least 0");
+    }
+    Config config = configOptions.load();
+    PrintWriter out = spec.commandLine().getOut();
+    BenchQuestions questions = BenchQuestions.load(config.home());
+    out.printf(Locale.ROOT, "Essay QA bench: %d questions from %s; %d cores; Java %s%n",
+        questions.questions().size(), questions.origin(),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    out.println("JVM flags: " + String.join(" ", jvmFlags()));
+    out.flush();
+
+    warmQueries(config, questions.questions(), out);
+    if (inProcessOnly) {
+      return 0;
+    }
+    Path jar = jar(config.home());
+    if (!Files.isRegularFile(jar)) {
+      out.println("second start and memory: skipped, " + jar + " is missing (./essay-qa builds it)");
+      return 0;
+    }
+    secondStart(config, jar, questions.questions().get(0), out);
+    replMemory(config, jar, questions.questions(), out);
+    return 0;
+  }
+
+  /** In this JVM: open once (which also fills the index cache), warm up, then time each ask. */
+  private void warmQueries(Config config, List<String> questions, PrintWriter out) {
+    List<Double> millis = new ArrayList<>();
+    int abstained = 0;
+    try (AnswerSource source = opener.open(config)) {
+      for (int round = 0; round < warmup + rounds; round++) {
+        for (String question : questions) {
+          long started = System.nanoTime();
+          Answer answer = source.ask(question);
+          // End to end as a user gets it: rendering included.
+          int rendered = AnswerJson.line(answer).length();
+          double elapsed = (System.nanoTime() - started) / 1e6;
+          if (round >= warmup && rendered > 0) {
+            millis.add(elapsed);
+            abstained += answer.abstained() ? 1 : 0;
+          }
+        }
+      }
+    }
+    out.printf(Locale.ROOT,
+        "%nWarm query, end to end in one process (%d queries: %d rounds after %d warm-up; %d abstained)%n",
+        millis.size(), rounds, warmup, abstained);
+    out.println(figure("p50", Percentiles.of(millis, 50), "ms", TARGET_P50_MS));
+    out.println(figure("p95", Percentiles.of(millis, 95), "ms", TARGET_P95_MS));
+    out.println(figure("max", Percentiles.of(millis, 100), "ms", Double.NaN));
+    out.flush();
+  }
+
+  /** Child JVMs running {@code ask}, started as the launcher starts them; the index is cached. */
+  private void secondStart(Config config, Path jar, String question, PrintWriter out)
+      throws InterruptedException {
+    List<String> command = ChildProcess.listOf(javaCommand(jar), List.of("ask"));
+    command.addAll(configArgs());
+    command.add("--");
+    command.add(question);
+    ChildProcess child = new ChildProcess(command, environment(config));
+    out.printf(Locale.ROOT, "%nSecond start to first answer, wall time incl. JVM (median of %d; one untimed start first)%n", starts);
+    out.println("  command: " + shellQuoted(command));
+    out.flush();
+    List<Double> firstAnswer = new ArrayList<>();
+    List<Double> wall = new ArrayList<>();
+    for (int i = 0; i <= starts; i++) {
+      ChildProcess.Run run = runOrReport(child, List.of(), out);
+      if (run == null) {
+        return;
+      }
+      if (i > 0) { // the first start may still write the index cache or the class archive
+        firstAnswer.add(run.firstOutputMs());
+        wall.add(run.wallMs());
+      }
+    }
+    out.println(figure("first answer", Percentiles.median(firstAnswer), "ms", TARGET_START_MS));
+    out.println(figure("process exit", Percentiles.median(wall), "ms", Double.NaN));
+    out.printf(Locale.ROOT, "  runs (first answer, ms): %s%n", rounded(firstAnswer));
+    out.flush();
+  }
+
+  /** A child REPL fed every question on standard input; its memory high-water mark. */
+  private void replMemory(Config config, Path jar, List<String> questions, PrintWriter out)
+      throws InterruptedException {
+    List<String> command = ChildProcess.listOf(javaCommand(jar), List.of("repl"));
+    command.addAll(configArgs());
+    List<String> input = new ArrayList<>(questions);
+    input.add(":sources");
+    input.add(":debug");
+    out.printf(Locale.ROOT, "%nPeak RSS of the REPL (%d questions piped in; VmHWM from /proc)%n", questions.size());
+    out.println("  command: " + shellQuoted(command));
+    out.flush();
+    ChildProcess.Run run = runOrReport(new ChildProcess(command, environment(config)), input, out);
+    if (run == null) {
+      return;
+    }
+    if (run.peakRssKb() < 0) {
+      out.println("  not measured: /proc/<pid>/status is not readable on this system");
+    } else {
+      out.println(figure("peak RSS", run.peakRssKb() / 1024.0, "MB", TARGET_RSS_MB));
+    }
+    out.flush();
+  }
+
+  private ChildProcess.Run runOrReport(ChildProcess child, List<String> input, PrintWriter out)
+      throws InterruptedException {
+    try {
+      ChildProcess.Run run = child.run(input);
+      if (run.exitCode() != 0) {
+        out.println("  the child process failed (exit " + run.exitCode() + "): "
+            + Text.abbreviate(run.stderr(), 400));
+        return null;
+      }
+      return run;
+    } catch (IOException e) {
+      out.println("  could not start the child process: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** One figure with its target: within target, or how far over. */
+  static String figure(String name, double value, String unit, double target) {
+    String shown = String.format(Locale.ROOT, "  %-13s %8.1f %s", name, value, unit);
+    if (Double.isNaN(target)) {
+      return shown;
+    }
+    String verdict = value <= target ? "within target" : "OVER target";
+    return shown + String.format(Locale.ROOT, "   (target <= %.0f %s: %s)", target, unit, verdict);
+  }
+
+  private static String rounded(List<Double> values) {
+    return String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+  }
+
+  /** java, this JVM's own flags (the launcher's), -jar and the jar. */
+  private static List<String> javaCommand(Path jar) {
+    List<String> command = new ArrayList<>();
+    command.add(ChildProcess.javaBinary());
+    command.addAll(jvmFlags());
+    command.add("-jar");
+    command.add(jar.toString());
+    return command;
+  }
+
+  /**
+   * The flags this JVM was started with, so the children start the way the launcher starts the
+   * program. The launcher names its class-data archive in {@code essayqa.cds}: the children map it
+   * when it exists, as the launcher's later runs do, and never dump it themselves.
+   */
+  static List<String> jvmFlags() {
+    List<String> flags = new ArrayList<>();
+    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      boolean archive =
+          flag.startsWith("-XX:ArchiveClassesAtExit") || flag.startsWith("-XX:SharedArchiveFile");
+      boolean agent = flag.startsWith("-agentlib:") || flag.startsWith("-javaagent:");
+      if (!archive && !agent) {
+        flags.add(flag);
+      }
+    }
+    String cds = System.getProperty("essayqa.cds");
+    if (cds != null && Files.isRegularFile(Path.of(cds))) {
+      flags.add("-XX:SharedArchiveFile=" + cds);
+    }
+    return flags;
+  }
+
+  /** The same configuration file and overrides for the children as for this run. */
+  private List<String> configArgs() {
+    List<String> args = new ArrayList<>();
+    if (configOptions.configFile != null) {
+      args.add("--config");
+      args.add(configOptions.configFile.toAbsolutePath().toString());
+    }
+    for (Map.Entry<String, String> set : configOptions.sets.entrySet()) {
+      args.add("--set");
+      args.add(set.getKey() + "=" + set.getValue());
+    }
+    return args;
+  }
+
+  private static Map<String, String> environment(Config config) {
+    return Map.of("ESSAYQA_HOME", config.home().toString());
+  }
+
+  /** The jar this program runs from, else the one the build makes in the project folder. */
+  static Path jar(Path home) {
+    try {
+      Path self = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (self.toString().endsWith(".jar")) {
+        return self;
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      // Not run from a jar: use the project's.
+    }
+    return home.resolve("target/essay-qa.jar");
+  }
+
+  private static String shellQuoted(List<String> command) {
+    return String.join(" ", command.stream()
+        .map(a -> a.matches("[A-Za-z0-9_./:=+,@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
+        .toList());
   }
 }

@@ -1,14 +1,61 @@
 package app.essayqa.cli;
 
+import app.essayqa.config.Config;
+import app.essayqa.config.ConfigKey;
+import app.essayqa.config.ConfigKeys;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "config", mixinStandardHelpOptions = true, description = "TODO")
-public final class ConfigCommand implements Runnable {
+/** {@code config} (also {@code --print-config}): the effective configuration and its sources. */
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the effective configuration: every key, its value and where the value came from"
+          + " (default, the configuration file, an environment variable, or --set).",
+      "Later sources win: defaults < file < environment (ESSAYQA_<KEY>) < --set.",
+    },
+    footer = {"", "Example:", "  essay-qa config --set retrieval.top-k=5"})
+public final class ConfigCommand implements Callable<Integer> {
   @Mixin ConfigOptions configOptions;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public void run() {
-    throw new UnsupportedOperationException("not built yet");
+  public Integer call() {
+    Config config = configOptions.load();
+    spec.commandLine().getOut().print(table(config));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** One line per key in declaration order: name, value, source, and its environment variable. */
+  static String table(Config config) {
+    int nameWidth = 0;
+    int valueWidth = 0;
+    for (ConfigKey key : ConfigKeys.all()) {
+      nameWidth = Math.max(nameWidth, key.name().length());
+      valueWidth = Math.max(valueWidth, shown(config, key).length());
+    }
+    valueWidth = Math.min(valueWidth, 40);
+    StringBuilder out = new StringBuilder();
+    out.append("# project folder: ").append(config.home()).append('\n');
+    String format = "%-" + nameWidth + "s  %-" + valueWidth + "s  %s%n";
+    out.append(String.format(format, "key", "value", "source (environment variable)"));
+    for (ConfigKey key : ConfigKeys.all()) {
+      String source = config.sources().getOrDefault(key.name(), "default");
+      out.append(
+          String.format(
+              format, key.name(), shown(config, key), source + " (" + key.envName() + ")"));
+    }
+    return Text.printable(out.toString());
+  }
+
+  /** The value as a user would write it; an empty value shown as {@code ""} so it is visible. */
+  private static String shown(Config config, ConfigKey key) {
+    String value = config.display(key.name());
+    return value.isEmpty() ? "\"\"" : value;
   }
 }

@@ -1,0 +1,56 @@
+package app.essayqa.cli;
+
+import app.essayqa.answer.Answer;
+import app.essayqa.answer.Citation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * The JSON form of an answer, one object on one line. Built field by field rather than by
+ * serialising the records, so the shape scripts depend on does not change when a record grows.
+ */
+final class AnswerJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private AnswerJson() {}
+
+  static ObjectNode tree(Answer answer) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("question", answer.question());
+    root.put("answer", answer.text());
+    root.put("abstained", answer.abstained());
+    ArrayNode citations = root.putArray("citations");
+    for (Citation c : answer.citations()) {
+      ObjectNode node = citations.addObject();
+      node.put("n", c.n());
+      node.put("document", c.document());
+      node.put("section", c.section());
+      node.put("paragraph", c.paragraph());
+      node.put("sentence", c.sentence());
+      node.put("start", c.start());
+      node.put("end", c.end());
+      node.put("quote", c.quote());
+      node.put("score", c.score());
+    }
+    ArrayNode topics = root.putArray("nearestTopics");
+    answer.nearestTopics().forEach(topics::add);
+    root.putObject("index").put("version", answer.indexVersion());
+    ObjectNode timings = root.putObject("timingsMs");
+    for (Map.Entry<String, Long> t : answer.timingsMs().entrySet()) {
+      timings.put(t.getKey(), t.getValue());
+    }
+    return root;
+  }
+
+  /** One line, no trailing newline; non-ASCII text stays as UTF-8, control characters escaped. */
+  static String line(Answer answer) {
+    try {
+      return MAPPER.writeValueAsString(tree(answer));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an answer as JSON", e);
+    }
+  }
+}

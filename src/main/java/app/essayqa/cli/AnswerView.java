@@ -1,0 +1,140 @@
+package app.essayqa.cli;
+
+import app.essayqa.answer.Answer;
+import app.essayqa.answer.Citation;
+import app.essayqa.answer.Evidence;
+import app.essayqa.ingest.Document;
+import app.essayqa.ingest.Library;
+import app.essayqa.ingest.Paragraph;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Renders answers for people: the answer, its sources, the full passages, the ranking evidence. */
+final class AnswerView {
+  private static final String INDENT = "    ";
+
+  private final Style style;
+  private final int width;
+
+  /**
+   * @param width the column to wrap at; 0 leaves lines as they are (pipes, files, {@code ask})
+   */
+  AnswerView(Style style, int width) {
+    this.style = style;
+    this.width = width;
+  }
+
+  /** The answer text, then its sources; or, when the essay does not say, the nearest topics. */
+  String answer(Answer answer) {
+    StringBuilder out = new StringBuilder();
+    out.append(style.bold(wrap(answer.text(), ""))).append('\n');
+    if (answer.abstained()) {
+      if (!answer.nearestTopics().isEmpty()) {
+        out.append('\n').append("Topics the essay does cover:").append('\n');
+        for (String topic : answer.nearestTopics()) {
+          out.append("  - ").append(wrap(topic, INDENT).substring(INDENT.length())).append('\n');
+        }
+      }
+      return Text.printable(out.toString());
+    }
+    if (!answer.citations().isEmpty()) {
+      out.append('\n').append(style.faint("Sources:")).append('\n');
+      for (Citation c : answer.citations()) {
+        out.append(citationLine(c)).append('\n');
+        out.append(wrap("\"" + c.quote() + "\"", INDENT)).append('\n');
+      }
+    }
+    return Text.printable(out.toString());
+  }
+
+  /** {@code :sources} — the whole paragraph behind each citation of the last answer. */
+  String sources(Answer answer, Library library) {
+    if (answer.citations().isEmpty()) {
+      return "The last answer quoted no sources.\n";
+    }
+    StringBuilder out = new StringBuilder();
+    for (Citation c : answer.citations()) {
+      out.append(citationLine(c)).append('\n');
+      Optional<Paragraph> paragraph =
+          library.document(c.document()).flatMap(d -> d.paragraph(c.paragraph()));
+      if (paragraph.isEmpty()) {
+        // The library and the index disagree only if the seeds changed under a running program.
+        out.append(INDENT).append("(paragraph ").append(c.paragraph()).append(" not found)\n");
+      } else {
+        out.append(wrap(highlight(paragraph.get(), c), INDENT)).append('\n');
+      }
+      out.append('\n');
+    }
+    return Text.printable(out.toString());
+  }
+
+  /** {@code :debug} — why each candidate passage ranked where it did, and where the time went. */
+  String debug(Answer answer) {
+    StringBuilder out = new StringBuilder();
+    out.append(style.faint("index " + answer.indexVersion() + ", timings " + timings(answer)))
+        .append('\n');
+    if (answer.evidence().isEmpty()) {
+      return Text.printable(out.append("No passages were ranked for this question.\n").toString());
+    }
+    out.append(String.format(Locale.ROOT, "%4s  %-28s %7s %8s %8s  %s%n",
+        "rank", "passage", "dense", "bm25", "fused", "matched terms"));
+    for (Evidence e : answer.evidence()) {
+      out.append(String.format(Locale.ROOT, "%4d  %-28s %7.3f %8.3f %8.4f  %s%n",
+          e.rank(), Text.abbreviate(e.locator(), 28), e.dense(), e.bm25(), e.fused(),
+          e.matchedTerms().isEmpty() ? "-" : String.join(", ", e.matchedTerms())));
+      out.append(style.faint(INDENT + "  " + Text.abbreviate(e.text(), lineRoom()))).append('\n');
+    }
+    return Text.printable(out.toString());
+  }
+
+  /** The header line of a source: number, title, section, locator, offsets and file. */
+  private String citationLine(Citation c) {
+    String title = c.title() == null || c.title().isBlank() ? c.document() : c.title();
+    String section =
+        c.section() == null || c.section().isBlank() || c.section().equals(title)
+            ? ""
+            : " — " + c.section();
+    return "  " + style.bold("[" + c.n() + "]") + " " + title + section + ", " + c.locator()
+        + style.faint(" (" + c.document() + ", characters " + c.start() + "–" + c.end() + ")");
+  }
+
+  /** Marks the quoted sentence inside its paragraph, when the terminal can show emphasis. */
+  private String highlight(Paragraph paragraph, Citation c) {
+    String text = paragraph.text();
+    int from = c.start() - paragraph.start();
+    int to = c.end() - paragraph.start();
+    if (style == Style.PLAIN || from < 0 || to > text.length() || from >= to) {
+      return text;
+    }
+    return text.substring(0, from) + style.bold(text.substring(from, to)) + text.substring(to);
+  }
+
+  private String wrap(String text, String indent) {
+    return Text.wrap(text, width, indent);
+  }
+
+  private int lineRoom() {
+    return width > 0 ? Math.max(40, width - INDENT.length() - 2) : 100;
+  }
+
+  private static String timings(Answer answer) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, Long> t : answer.timingsMs().entrySet()) {
+      out.append(out.length() == 0 ? "" : ", ").append(t.getKey()).append(' ').append(t.getValue())
+          .append(" ms");
+    }
+    return out.length() == 0 ? "none" : out.toString();
+  }
+
+  /** The banner's description of the library: each document's title and author. */
+  static String describe(Library library) {
+    StringBuilder out = new StringBuilder();
+    for (Document d : library.documents()) {
+      out.append("  ").append(d.title())
+          .append(d.author().map(a -> " — " + a).orElse(""))
+          .append(" (").append(d.paragraphs().size()).append(" paragraphs)\n");
+    }
+    return Text.printable(out.toString());
+  }
+}

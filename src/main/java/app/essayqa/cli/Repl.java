@@ -1,0 +1,75 @@
+package app.essayqa.cli;
+
+import app.essayqa.answer.Answer;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The read-answer-print loop. A line that is exactly a command ({@code :help}, {@code :sources},
+ * {@code :debug}, {@code :quit}) runs it; any other line is a question, so a question that merely
+ * contains ":quit" is asked, not obeyed.
+ */
+final class Repl {
+  /** A single word starting with a colon: a command, known or mistyped. */
+  private static final Pattern COMMAND = Pattern.compile(":[A-Za-z?]+");
+
+  static final String HELP =
+      """
+      Type a question about the essay and press Enter. Answers quote the essay; [n] marks a source.
+      Follow-ups such as "Tell me more" refer to the previous answer.
+        :sources   the full paragraphs the last answer quoted
+        :debug     why each passage ranked: dense and BM25 scores, fused score, matched terms
+        :help      this help
+        :quit      leave (or Ctrl-D); Ctrl-C clears the line you are typing
+      """;
+
+  private final AnswerSource source;
+  private final LineSource lines;
+  private final AnswerView view;
+  private Answer last;
+
+  Repl(AnswerSource source, LineSource lines) {
+    this.source = source;
+    this.lines = lines;
+    this.view =
+        new AnswerView(lines.interactive() ? Style.ANSI : Style.PLAIN, lines.width());
+  }
+
+  /** Runs until {@code :quit} or the end of input. */
+  void run() {
+    PrintWriter out = lines.writer();
+    String line;
+    while ((line = lines.readLine()) != null) {
+      String input = line.strip();
+      if (input.isEmpty()) {
+        continue;
+      }
+      if (COMMAND.matcher(input).matches()) {
+        if (!command(input.toLowerCase(Locale.ROOT), out)) {
+          break;
+        }
+      } else {
+        last = last == null ? source.ask(input) : source.ask(input, last);
+        out.println(view.answer(last));
+      }
+      out.flush();
+    }
+    out.flush();
+  }
+
+  /** Runs one command; false means leave. */
+  private boolean command(String command, PrintWriter out) {
+    switch (command) {
+      case ":quit", ":q", ":exit" -> {
+        return false;
+      }
+      case ":help", ":h", ":?" -> out.println(HELP);
+      case ":sources", ":s" ->
+          out.print(last == null ? "Ask a question first.\n\n" : view.sources(last, source.library()));
+      case ":debug", ":d" -> out.println(last == null ? "Ask a question first." : view.debug(last));
+      default -> out.println("Unknown command " + command + "; :help lists the commands.");
+    }
+    return true;
+  }
+}
