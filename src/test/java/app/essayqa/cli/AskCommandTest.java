@@ -1,0 +1,210 @@
+package app.essayqa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.essayqa.EssayQaException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AskCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final FakeAnswerSource fake = new FakeAnswerSource();
+
+  @Test
+  void should_print_answer_then_sources_with_title_section_locator_offsets_and_quote() {
+    Cli.Result result = Cli.run(fake.opener(), "ask", "What", "links", "them?");
+
+    assertThat(result.code()).isZero();
+    assertThat(fake.asked).containsExactly("What links them?");
+    int start = FakeAnswerSource.TEXT.indexOf(FakeAnswerSource.SECOND);
+    assertThat(result.out())
+        .startsWith(FakeAnswerSource.SECOND + " [1]\n")
+        .contains("Sources:")
+        .contains("[1] " + FakeAnswerSource.TITLE + " — " + FakeAnswerSource.SECTION + ", ¶1.2")
+        .contains("characters " + start + "–" + (start + FakeAnswerSource.SECOND.length()))
+        .contains("\"" + FakeAnswerSource.SECOND + "\"")
+        .doesNotContain("\u001b");
+    assertThat(fake.closed).isTrue();
+  }
+
+  @Test
+  void should_say_plainly_when_not_answered_and_name_the_nearest_topics() {
+    Cli.Result result = Cli.run(fake.opener(), "ask", "What is the GDP of Korea?");
+
+    assertThat(result.code()).isZero();
+    assertThat(result.out())
+        .startsWith("The essay does not say.")
+        .contains("Topics the essay does cover:", "  - Alliances in East Asia", "  - Trade with China")
+        .doesNotContain("Sources:");
+  }
+
+  @Test
+  void should_print_exactly_the_documented_json_shape() throws Exception {
+    Cli.Result result = Cli.run(fake.opener(), "ask", "--json", "What links them?");
+
+    assertThat(result.code()).isZero();
+    assertThat(result.out().lines()).hasSize(1);
+    JsonNode node = JSON.readTree(result.out());
+    assertThat(names(node))
+        .containsExactly(
+            "question", "answer", "abstained", "citations", "nearestTopics", "index", "timingsMs");
+    assertThat(node.get("question").asText()).isEqualTo("What links them?");
+    assertThat(node.get("abstained").isBoolean()).isTrue();
+    JsonNode citation = node.get("citations").get(0);
+    assertThat(names(citation))
+        .containsExactly(
+            "n", "document", "section", "paragraph", "sentence", "start", "end", "quote", "score");
+    assertThat(citation.get("quote").asText())
+        .isEqualTo(
+            FakeAnswerSource.TEXT.substring(citation.get("start").asInt(), citation.get("end").asInt()));
+    assertThat(citation.get("paragraph").asInt()).isEqualTo(1);
+    assertThat(citation.get("sentence").asInt()).isEqualTo(2);
+    assertThat(node.get("index").get("version").asText()).isEqualTo("v1");
+    assertThat(node.get("timingsMs").get("total").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void should_answer_a_file_of_questions_in_input_order_one_json_line_each(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("questions.txt");
+    Files.writeString(
+        file, "First question?\n\nWhat is the GDP?\n  \nThird – ünïcödé 質問?\n", StandardCharsets.UTF_8);
+
+    Cli.Result result = Cli.run(fake.opener(), "ask", "--json", "--file", file.toString());
+
+    assertThat(result.code()).isZero();
+    List<String> questions = new ArrayList<>();
+    for (String line : result.out().lines().toList()) {
+      questions.add(JSON.readTree(line).get("question").asText());
+    }
+    assertThat(questions).containsExactly("First question?", "What is the GDP?", "Third – ünïcödé 質問?");
+    assertThat(fake.asked).containsExactlyElementsOf(questions);
+  }
+
+  @Test
+  void should_read_questions_from_stdin_with_dash() throws Exception {
+    Cli.Result result = Cli.runWithInput(fake.opener(), "one?\ntwo?\nthree?\n", "ask", "--json", "-f", "-");
+
+    assertThat(result.code()).isZero();
+    assertThat(result.out().lines().map(l -> parse(l).get("question").asText()))
+        .containsExactly("one?", "two?", "three?");
+  }
+
+  @Test
+  void should_ask_a_question_that_looks_like_an_option_after_double_dash() {
+    Cli.Result result = Cli.run(fake.opener(), "ask", "--", "--json");
+
+    assertThat(result.code()).isZero();
+    assertThat(fake.asked).containsExactly("--json");
+    assertThat(result.out()).doesNotStartWith("{");
+  }
+
+  @Test
+  void should_exit_2_without_a_question() {
+    Cli.Result result = Cli.run(Cli.never(), "ask");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("give a question").contains("--help");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void should_exit_2_with_both_a_question_and_a_file() {
+    Cli.Result result = Cli.run(Cli.never(), "ask", "--file", "-", "why?");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("either a question or --file");
+  }
+
+  @Test
+  void should_exit_2_naming_a_missing_questions_file_before_opening_the_facade(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.txt");
+
+    Cli.Result result = Cli.run(Cli.never(), "ask", "--file", missing.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("error: cannot read questions file " + missing + "\n");
+  }
+
+  @Test
+  void should_exit_2_for_a_questions_file_that_is_not_utf8(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("latin1.txt");
+    Files.write(file, new byte[] {'c', 'a', 'f', (byte) 0xE9, '?', '\n'});
+
+    Cli.Result result = Cli.run(fake.opener(), "ask", "--file", file.toString());
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains(file.toString()).contains("not UTF-8");
+  }
+
+  @Test
+  void should_turn_a_facade_error_into_one_line_and_exit_2() {
+    Cli.Result result =
+        Cli.run(
+            config -> {
+              throw new EssayQaException("seeds folder /x/seeds does not exist");
+            },
+            "ask",
+            "why?");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("error: seeds folder /x/seeds does not exist\n");
+  }
+
+  @Test
+  void should_report_an_unexpected_failure_with_exit_3_and_no_stack_trace() {
+    Cli.Result result =
+        Cli.run(
+            config -> {
+              throw new IllegalStateException("boom");
+            },
+            "ask",
+            "why?");
+
+    assertThat(result.code()).isEqualTo(3);
+    assertThat(result.err()).contains("internal error").contains("boom").doesNotContain("\tat ");
+  }
+
+  @Test
+  void should_strip_terminal_escapes_from_plain_output() {
+    AnswerSource.Opener echoing =
+        config ->
+            new FakeAnswerSource() {
+              @Override
+              public app.essayqa.answer.Answer ask(String question) {
+                app.essayqa.answer.Answer a = super.ask("GDP");
+                return new app.essayqa.answer.Answer(
+                    question, "Not answered: " + question, true, List.of(), a.nearestTopics(),
+                    "v1", a.timingsMs(), List.of());
+              }
+            };
+
+    Cli.Result result = Cli.run(echoing, "ask", "\u001b[31mred\u001b[0m\u0007?");
+
+    assertThat(result.out()).startsWith("Not answered: [31mred[0m?").doesNotContain("\u001b", "\u0007");
+  }
+
+  private static List<String> names(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + line, e);
+    }
+  }
+}
