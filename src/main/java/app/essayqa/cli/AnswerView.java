@@ -6,6 +6,8 @@ import app.essayqa.answer.Evidence;
 import app.essayqa.ingest.Document;
 import app.essayqa.ingest.Library;
 import app.essayqa.ingest.Paragraph;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,9 @@ final class AnswerView {
     StringBuilder out = new StringBuilder();
     out.append(style.bold(wrap(answer.text(), ""))).append('\n');
     if (answer.abstained()) {
-      if (!answer.nearestTopics().isEmpty()) {
+      // The facade may already name the topics in its statement; say them once.
+      boolean named = answer.nearestTopics().stream().allMatch(answer.text()::contains);
+      if (!answer.nearestTopics().isEmpty() && !named) {
         out.append('\n').append("Topics the essay does cover:").append('\n');
         for (String topic : answer.nearestTopics()) {
           out.append("  - ").append(wrap(topic, INDENT).substring(INDENT.length())).append('\n');
@@ -38,14 +42,40 @@ final class AnswerView {
       }
       return Text.printable(out.toString());
     }
-    if (!answer.citations().isEmpty()) {
-      out.append('\n').append(style.faint("Sources:")).append('\n');
-      for (Citation c : answer.citations()) {
-        out.append(citationLine(c)).append('\n');
-        out.append(wrap("\"" + c.quote() + "\"", INDENT)).append('\n');
-      }
+    if (answer.citations().isEmpty()) {
+      return Text.printable(out.toString());
+    }
+    // One document (the usual case): name it once in the heading, not on every source.
+    boolean oneDocument =
+        answer.citations().stream().map(Citation::document).distinct().count() == 1;
+    Citation first = answer.citations().get(0);
+    out.append('\n')
+        .append(style.faint("Sources"))
+        .append(oneDocument ? style.faint(" from ") + title(first) + style.faint(" (" + first.document() + ")") : "")
+        .append(style.faint(":"))
+        .append('\n');
+    // Sources the answer marks come first; the other top passages follow as further reading.
+    List<Citation> marked = new ArrayList<>();
+    List<Citation> others = new ArrayList<>();
+    for (Citation c : answer.citations()) {
+      (answer.text().contains("[" + c.n() + "]") ? marked : others).add(c);
+    }
+    appendSources(out, marked, oneDocument);
+    if (!others.isEmpty()) {
+      out.append(style.faint("Also relevant:")).append('\n');
+      appendSources(out, others, oneDocument);
     }
     return Text.printable(out.toString());
+  }
+
+  private void appendSources(StringBuilder out, List<Citation> citations, boolean oneDocument) {
+    for (Citation c : citations) {
+      out.append(citationLine(c));
+      if (!oneDocument) {
+        out.append(style.faint(" — " + title(c) + " (" + c.document() + ")"));
+      }
+      out.append('\n').append(wrap("\"" + c.quote() + "\"", INDENT)).append('\n');
+    }
   }
 
   /** {@code :sources} — the whole paragraph behind each citation of the last answer. */
@@ -55,7 +85,7 @@ final class AnswerView {
     }
     StringBuilder out = new StringBuilder();
     for (Citation c : answer.citations()) {
-      out.append(citationLine(c)).append('\n');
+      out.append(citationLine(c)).append(style.faint(" — " + title(c))).append('\n');
       Optional<Paragraph> paragraph =
           library.document(c.document()).flatMap(d -> d.paragraph(c.paragraph()));
       if (paragraph.isEmpty()) {
@@ -81,22 +111,22 @@ final class AnswerView {
         "rank", "passage", "dense", "bm25", "fused", "matched terms"));
     for (Evidence e : answer.evidence()) {
       out.append(String.format(Locale.ROOT, "%4d  %-28s %7.3f %8.3f %8.4f  %s%n",
-          e.rank(), Text.abbreviate(e.locator(), 28), e.dense(), e.bm25(), e.fused(),
+          e.rank(), Text.abbreviate(shortLocator(e.locator()), 28), e.dense(), e.bm25(), e.fused(),
           e.matchedTerms().isEmpty() ? "-" : String.join(", ", e.matchedTerms())));
       out.append(style.faint(INDENT + "  " + Text.abbreviate(e.text(), lineRoom()))).append('\n');
     }
     return Text.printable(out.toString());
   }
 
-  /** The header line of a source: number, title, section, locator, offsets and file. */
+  /** The line that introduces one source: number, section, locator and character offsets. */
   private String citationLine(Citation c) {
-    String title = c.title() == null || c.title().isBlank() ? c.document() : c.title();
-    String section =
-        c.section() == null || c.section().isBlank() || c.section().equals(title)
-            ? ""
-            : " — " + c.section();
-    return "  " + style.bold("[" + c.n() + "]") + " " + title + section + ", " + c.locator()
-        + style.faint(" (" + c.document() + ", characters " + c.start() + "–" + c.end() + ")");
+    String section = c.section() == null || c.section().isBlank() ? "" : c.section() + ", ";
+    return "  " + style.bold("[" + c.n() + "]") + " " + section + c.locator()
+        + style.faint(", characters " + c.start() + "–" + c.end());
+  }
+
+  private static String title(Citation c) {
+    return c.title() == null || c.title().isBlank() ? c.document() : c.title();
   }
 
   /** Marks the quoted sentence inside its paragraph, when the terminal can show emphasis. */
@@ -108,6 +138,12 @@ final class AnswerView {
       return text;
     }
     return text.substring(0, from) + style.bold(text.substring(from, to)) + text.substring(to);
+  }
+
+  /** "essay.txt ¶6.1" → "¶6.1": the file name is in every answer's sources already. */
+  private static String shortLocator(String locator) {
+    int mark = locator.indexOf('¶');
+    return mark > 0 ? locator.substring(mark) : locator;
   }
 
   private String wrap(String text, String indent) {

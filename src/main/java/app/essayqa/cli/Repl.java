@@ -17,7 +17,7 @@ final class Repl {
   static final String HELP =
       """
       Type a question about the essay and press Enter. Answers quote the essay; [n] marks a source.
-      Follow-ups such as "Tell me more" refer to the previous answer.
+        :more      continue: the sentences that follow the last answer
         :sources   the full paragraphs the last answer quoted
         :debug     why each passage ranked: dense and BM25 scores, fused score, matched terms
         :help      this help
@@ -50,7 +50,10 @@ final class Repl {
           break;
         }
       } else {
-        last = last == null ? source.ask(input) : source.ask(input, last);
+        // Each question stands alone: EssayQa.ask(question, previous) folds the previous question
+        // into any question it is given, which made "What is the GDP?" after a question on
+        // history answer about history. Continuing is asked for explicitly, with :more.
+        last = source.ask(input);
         out.println(view.answer(last));
       }
       out.flush();
@@ -68,6 +71,14 @@ final class Repl {
       case ":sources", ":s" ->
           out.print(last == null ? "Ask a question first.\n\n" : view.sources(last, source.library()));
       case ":debug", ":d" -> out.println(last == null ? "Ask a question first." : view.debug(last));
+      case ":more", ":m" -> {
+        if (last == null) {
+          out.println("Ask a question first.");
+        } else {
+          last = source.ask("Tell me more", last);
+          out.println(view.answer(last));
+        }
+      }
       default -> out.println("Unknown command " + command + "; :help lists the commands.");
     }
     return true;

@@ -27,9 +27,10 @@ class AskCommandTest {
     int start = FakeAnswerSource.TEXT.indexOf(FakeAnswerSource.SECOND);
     assertThat(result.out())
         .startsWith(FakeAnswerSource.SECOND + " [1]\n")
-        .contains("Sources:")
-        .contains("[1] " + FakeAnswerSource.TITLE + " — " + FakeAnswerSource.SECTION + ", ¶1.2")
-        .contains("characters " + start + "–" + (start + FakeAnswerSource.SECOND.length()))
+        .contains("Sources from " + FakeAnswerSource.TITLE + " (" + FakeAnswerSource.FILE + "):")
+        .contains(
+            "  [1] " + FakeAnswerSource.SECTION + ", ¶1.2, characters " + start + "–"
+                + (start + FakeAnswerSource.SECOND.length()))
         .contains("\"" + FakeAnswerSource.SECOND + "\"")
         .doesNotContain("\u001b");
     assertThat(fake.closed).isTrue();
@@ -43,7 +44,27 @@ class AskCommandTest {
     assertThat(result.out())
         .startsWith("The essay does not say.")
         .contains("Topics the essay does cover:", "  - Alliances in East Asia", "  - Trade with China")
-        .doesNotContain("Sources:");
+        .doesNotContain("Sources");
+  }
+
+  @Test
+  void should_not_repeat_topics_the_statement_already_names() {
+    AnswerSource.Opener naming =
+        config ->
+            new FakeAnswerSource() {
+              @Override
+              public app.essayqa.answer.Answer ask(String question) {
+                app.essayqa.answer.Answer a = super.ask("GDP");
+                return new app.essayqa.answer.Answer(
+                    question, "Not in the essay. Nearest: " + String.join("; ", a.nearestTopics()),
+                    true, List.of(), a.nearestTopics(), "v1", a.timingsMs(), List.of());
+              }
+            };
+
+    Cli.Result result = Cli.run(naming, "ask", "GDP?");
+
+    assertThat(result.out()).doesNotContain("Topics the essay does cover");
+    assertThat(result.out()).containsOnlyOnce("Alliances in East Asia");
   }
 
   @Test

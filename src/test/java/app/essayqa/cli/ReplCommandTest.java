@@ -33,11 +33,12 @@ class ReplCommandTest {
   }
 
   @Test
-  void should_pass_the_previous_answer_along_for_follow_ups() {
-    Cli.runWithInput(fake.opener(), "What links them?\nTell me more\n", "repl");
+  void should_ask_each_question_on_its_own_and_continue_only_on_more() {
+    Cli.runWithInput(fake.opener(), "What links them?\nWhat is the GDP?\n:more\n", "repl");
 
     assertThat(fake.previous).hasSize(1);
-    assertThat(fake.previous.get(0).question()).isEqualTo("What links them?");
+    assertThat(fake.previous.get(0).question()).isEqualTo("What is the GDP?");
+    assertThat(fake.asked).containsExactly("What links them?", "What is the GDP?", "Tell me more");
   }
 
   @Test
@@ -45,7 +46,8 @@ class ReplCommandTest {
     Cli.Result result = Cli.runWithInput(fake.opener(), "What links them?\n:sources\n", "repl");
 
     assertThat(result.out())
-        .contains("[1] " + FakeAnswerSource.TITLE + " — " + FakeAnswerSource.SECTION + ", ¶1.2")
+        .contains("[1] " + FakeAnswerSource.SECTION + ", ¶1.2, characters ")
+        .contains(" — " + FakeAnswerSource.TITLE)
         .contains("    " + FakeAnswerSource.FIRST + " " + FakeAnswerSource.SECOND);
   }
 
