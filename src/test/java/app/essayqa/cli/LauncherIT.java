@@ -1,0 +1,96 @@
+package app.essayqa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The top-level {@code ./essay-qa} launcher as a user runs it, on the jar {@code mvn package}
+ * just built (so it does not rebuild): exit codes, stdout kept for answers, piped REPL.
+ */
+@Timeout(180)
+class LauncherIT {
+  private static final Path LAUNCHER = Path.of("essay-qa").toAbsolutePath();
+
+  private record Run(int code, String out, String err) {}
+
+  @Test
+  void should_be_an_executable_file_at_the_top_level() {
+    assertThat(LAUNCHER).isRegularFile().isExecutable();
+  }
+
+  @Test
+  void should_answer_in_json_on_stdout_only() throws Exception {
+    Run run = launch("", "ask", "--json", "--", "What does the essay say about history?");
+
+    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.out.lines()).hasSize(1);
+    JsonNode answer = new ObjectMapper().readTree(run.out);
+    assertThat(answer.get("question").asText()).isEqualTo("What does the essay say about history?");
+    assertThat(answer.get("index").get("version").asText()).isNotBlank();
+    assertThat(run.err).doesNotContain("building", "Exception");
+  }
+
+  @Test
+  void should_exit_2_for_a_usage_mistake_with_the_message_on_stderr() throws Exception {
+    Run run = launch("", "ask");
+
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.out).isEmpty();
+    assertThat(run.err).contains("give a question");
+  }
+
+  @Test
+  void should_exit_2_for_a_bad_setting_naming_key_and_value() throws Exception {
+    Run run = launch("", "config", "--set", "retrieval.top-k=many");
+
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.err).contains("retrieval.top-k", "many").doesNotContain("\tat ");
+  }
+
+  @Test
+  void should_run_the_repl_by_default_with_plain_output_when_piped() throws Exception {
+    Run run = launch("What is the GDP of South Korea?\n:quit\n");
+
+    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.out).contains("does not answer").doesNotContain("\u001b", "> ");
+  }
+
+  private static Run launch(String input, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    // Cache (index, model, class archive) beside the other tests', not in the user's .cache.
+    builder.environment().put("ESSAYQA_CACHE_DIR", "target/test-cache");
+    Path out = Files.createTempFile("launcher-out", ".txt");
+    Path err = Files.createTempFile("launcher-err", ".txt");
+    try {
+      builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+      Process process = builder.start();
+      try (var stdin = process.getOutputStream()) {
+        stdin.write(input.getBytes(StandardCharsets.UTF_8));
+      }
+      if (!process.waitFor(150, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("the launcher did not finish: " + command);
+      }
+      return new Run(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+}
