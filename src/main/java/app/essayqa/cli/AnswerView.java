@@ -30,20 +30,20 @@ final class AnswerView {
   /** The answer text, then its sources; or, when the essay does not say, the nearest topics. */
   String answer(Answer answer) {
     StringBuilder out = new StringBuilder();
-    out.append(style.bold(wrap(answer.text(), ""))).append('\n');
+    out.append(style.bold(wrap(clean(answer.text()), ""))).append('\n');
     if (answer.abstained()) {
       // The facade may already name the topics in its statement; say them once.
       boolean named = answer.nearestTopics().stream().allMatch(answer.text()::contains);
       if (!answer.nearestTopics().isEmpty() && !named) {
         out.append('\n').append("Topics the essay does cover:").append('\n');
         for (String topic : answer.nearestTopics()) {
-          out.append("  - ").append(wrap(topic, INDENT).substring(INDENT.length())).append('\n');
+          out.append("  - ").append(wrap(clean(topic), INDENT).substring(INDENT.length())).append('\n');
         }
       }
-      return Text.printable(out.toString());
+      return out.toString();
     }
     if (answer.citations().isEmpty()) {
-      return Text.printable(out.toString());
+      return out.toString();
     }
     // One document (the usual case): name it once in the heading, not on every source.
     boolean oneDocument =
@@ -65,16 +65,16 @@ final class AnswerView {
       out.append(style.faint("Also relevant:")).append('\n');
       appendSources(out, others, oneDocument);
     }
-    return Text.printable(out.toString());
+    return out.toString();
   }
 
   private void appendSources(StringBuilder out, List<Citation> citations, boolean oneDocument) {
     for (Citation c : citations) {
       out.append(citationLine(c));
       if (!oneDocument) {
-        out.append(style.faint(" — " + title(c) + " (" + c.document() + ")"));
+        out.append(style.faint(" — " + title(c) + " (" + clean(c.document()) + ")"));
       }
-      out.append('\n').append(wrap("\"" + c.quote() + "\"", INDENT)).append('\n');
+      out.append('\n').append(wrap("\"" + clean(c.quote()) + "\"", INDENT)).append('\n');
     }
   }
 
@@ -96,54 +96,67 @@ final class AnswerView {
       }
       out.append('\n');
     }
-    return Text.printable(out.toString());
+    return out.toString();
   }
 
   /** {@code :debug} — why each candidate passage ranked where it did, and where the time went. */
   String debug(Answer answer) {
     StringBuilder out = new StringBuilder();
-    out.append(style.faint("index " + answer.indexVersion() + ", timings " + timings(answer)))
+    out.append(style.faint(clean("index " + answer.indexVersion() + ", timings " + timings(answer))))
         .append('\n');
     if (answer.evidence().isEmpty()) {
-      return Text.printable(out.append("No passages were ranked for this question.\n").toString());
+      return out.append("No passages were ranked for this question.\n").toString();
     }
     out.append(String.format(Locale.ROOT, "%4s  %-28s %7s %8s %8s  %s%n",
         "rank", "passage", "dense", "bm25", "fused", "matched terms"));
     for (Evidence e : answer.evidence()) {
       out.append(String.format(Locale.ROOT, "%4d  %-28s %7.3f %8.3f %8.4f  %s%n",
-          e.rank(), Text.abbreviate(shortLocator(e.locator()), 28), e.dense(), e.bm25(), e.fused(),
-          e.matchedTerms().isEmpty() ? "-" : String.join(", ", e.matchedTerms())));
-      out.append(style.faint(INDENT + "  " + Text.abbreviate(e.text(), lineRoom()))).append('\n');
+          e.rank(), clean(Text.abbreviate(shortLocator(e.locator()), 28)), e.dense(), e.bm25(),
+          e.fused(), clean(e.matchedTerms().isEmpty() ? "-" : String.join(", ", e.matchedTerms()))));
+      out.append(style.faint(INDENT + "  " + clean(Text.abbreviate(e.text(), lineRoom()))))
+          .append('\n');
     }
-    return Text.printable(out.toString());
+    return out.toString();
   }
 
   /** The line that introduces one source: number, section, locator and character offsets. */
   private String citationLine(Citation c) {
-    String section = c.section() == null || c.section().isBlank() ? "" : c.section() + ", ";
+    String section = c.section() == null || c.section().isBlank() ? "" : clean(c.section()) + ", ";
     return "  " + style.bold("[" + c.n() + "]") + " " + section + c.locator()
         + style.faint(", characters " + c.start() + "–" + c.end());
   }
 
   private static String title(Citation c) {
-    return c.title() == null || c.title().isBlank() ? c.document() : c.title();
+    return clean(c.title() == null || c.title().isBlank() ? c.document() : c.title());
   }
 
   /** Marks the quoted sentence inside its paragraph, when the terminal can show emphasis. */
   private String highlight(Paragraph paragraph, Citation c) {
     String text = paragraph.text();
+    if (style == Style.PLAIN) {
+      return clean(text);
+    }
     int from = c.start() - paragraph.start();
     int to = c.end() - paragraph.start();
-    if (style == Style.PLAIN || from < 0 || to > text.length() || from >= to) {
-      return text;
+    if (from < 0 || to > text.length() || from >= to) {
+      return clean(text);
     }
-    return text.substring(0, from) + style.bold(text.substring(from, to)) + text.substring(to);
+    return clean(text.substring(0, from)) + style.bold(clean(text.substring(from, to)))
+        + clean(text.substring(to));
   }
 
   /** "essay.txt ¶6.1" → "¶6.1": the file name is in every answer's sources already. */
   private static String shortLocator(String locator) {
     int mark = locator.indexOf('¶');
     return mark > 0 ? locator.substring(mark) : locator;
+  }
+
+  /**
+   * Text from the essay or the user, made safe to print: a question carrying ANSI escapes must not
+   * recolour the terminal. Applied to each piece before our own emphasis is added.
+   */
+  private static String clean(String text) {
+    return Text.printable(text);
   }
 
   private String wrap(String text, String indent) {
@@ -163,14 +176,14 @@ final class AnswerView {
     return out.length() == 0 ? "none" : out.toString();
   }
 
-  /** The banner's description of the library: each document's title and author. */
-  static String describe(Library library) {
+  /** The banner's description of the library: each document's title and author, wrapped. */
+  static String describe(Library library, int width) {
     StringBuilder out = new StringBuilder();
     for (Document d : library.documents()) {
-      out.append("  ").append(d.title())
-          .append(d.author().map(a -> " — " + a).orElse(""))
-          .append(" (").append(d.paragraphs().size()).append(" paragraphs)\n");
+      String line = d.title() + d.author().map(a -> ", by " + a).orElse("")
+          + " (" + d.paragraphs().size() + (d.paragraphs().size() == 1 ? " paragraph)" : " paragraphs)");
+      out.append(Text.wrap(Text.printable(line), width, "  ")).append('\n');
     }
-    return Text.printable(out.toString());
+    return out.toString();
   }
 }

@@ -54,9 +54,9 @@ public final class ReplCommand implements Callable<Integer> {
         LineSource lines = lines(interactive, config, out, err)) {
       if (lines.interactive()) {
         PrintWriter screen = lines.writer();
-        screen.println(Style.ANSI.bold("Essay QA") + " — ask about:");
-        screen.print(AnswerView.describe(source.library()));
-        screen.println("Type a question and press Enter; :help lists commands, Ctrl-D quits.");
+        screen.println(Style.ANSI.bold("Essay QA") + ": ask about");
+        screen.print(AnswerView.describe(source.library(), lines.width()));
+        screen.println("Type a question and press Enter. :help lists the commands; Ctrl-D quits.");
         screen.println();
         screen.flush();
       }

@@ -1,0 +1,52 @@
+package app.essayqa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.essayqa.answer.Answer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnswerViewTest {
+  /** Our own emphasis: bold, faint and their reset. */
+  private static final String OUR_SGR = "\u001b\\[(1|2|22)m";
+
+  private final FakeAnswerSource fake = new FakeAnswerSource();
+
+  @Test
+  void should_emphasise_with_real_escape_sequences_at_a_terminal() {
+    String shown = new AnswerView(Style.ANSI, 80).answer(fake.ask("What links them?"));
+
+    assertThat(shown).contains("\u001b[1m");
+    String withoutOurs = shown.replaceAll(OUR_SGR, "");
+    assertThat(withoutOurs).doesNotContain("\u001b").doesNotContain("[1m", "[22m");
+  }
+
+  @Test
+  void should_strip_escapes_from_text_but_keep_its_own_emphasis() {
+    Answer hostile =
+        new Answer("q", "Echo \u001b[2J\u001b[31mred", true, List.of(), List.of("topic \u001b]0;title\u0007"),
+            "v1", java.util.Map.of(), List.of());
+
+    String shown = new AnswerView(Style.ANSI, 80).answer(hostile);
+
+    assertThat(shown.replaceAll(OUR_SGR, "")).doesNotContain("\u001b", "\u0007");
+    assertThat(shown).contains("\u001b[1m");
+  }
+
+  @Test
+  void should_bold_the_quoted_sentence_inside_its_paragraph_on_sources() {
+    String shown =
+        new AnswerView(Style.ANSI, 0).sources(fake.ask("What links them?"), FakeAnswerSource.essay());
+
+    assertThat(shown).contains("\u001b[1m" + FakeAnswerSource.SECOND + "\u001b[22m");
+    assertThat(shown).contains(FakeAnswerSource.FIRST);
+  }
+
+  @Test
+  void should_wrap_the_banner_at_the_width() {
+    String banner = AnswerView.describe(FakeAnswerSource.essay(), 30);
+
+    assertThat(banner.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(30));
+    assertThat(banner).contains("A Test Essay, by Jane Doe").contains("paragraph)").doesNotContain("paragraphs");
+  }
+}
