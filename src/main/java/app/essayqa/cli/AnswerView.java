@@ -8,6 +8,7 @@ import app.essayqa.ingest.Library;
 import app.essayqa.ingest.Paragraph;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -78,21 +79,36 @@ final class AnswerView {
     }
   }
 
-  /** {@code :sources} — the whole paragraph behind each citation of the last answer. */
+  /**
+   * {@code :sources} — the whole paragraph behind the last answer's citations, once per paragraph,
+   * with the quoted sentences in bold at a terminal.
+   */
   String sources(Answer answer, Library library) {
     if (answer.citations().isEmpty()) {
-      return "The last answer quoted no sources.\n";
+      return "The last answer quoted no sources.\n\n";
+    }
+    Map<String, List<Citation>> byParagraph = new LinkedHashMap<>();
+    for (Citation c : answer.citations()) {
+      byParagraph.computeIfAbsent(c.document() + "#" + c.paragraph(), k -> new ArrayList<>()).add(c);
     }
     StringBuilder out = new StringBuilder();
-    for (Citation c : answer.citations()) {
-      out.append(citationLine(c)).append(style.faint(" — " + title(c))).append('\n');
+    for (List<Citation> cited : byParagraph.values()) {
+      Citation c = cited.get(0);
+      out.append("  ");
+      cited.forEach(x -> out.append(style.bold("[" + x.n() + "]")));
+      String section = c.section() == null || c.section().isBlank() ? "" : clean(c.section()) + ", ";
+      out.append(' ').append(section).append('¶').append(c.paragraph());
+      if (library.documents().size() > 1) {
+        out.append(style.faint(" — " + title(c) + " (" + clean(c.document()) + ")"));
+      }
+      out.append('\n');
       Optional<Paragraph> paragraph =
           library.document(c.document()).flatMap(d -> d.paragraph(c.paragraph()));
       if (paragraph.isEmpty()) {
         // The library and the index disagree only if the seeds changed under a running program.
         out.append(INDENT).append("(paragraph ").append(c.paragraph()).append(" not found)\n");
       } else {
-        out.append(wrap(highlight(paragraph.get(), c), INDENT)).append('\n');
+        out.append(wrap(highlight(paragraph.get(), cited), INDENT)).append('\n');
       }
       out.append('\n');
     }
@@ -130,19 +146,26 @@ final class AnswerView {
     return clean(c.title() == null || c.title().isBlank() ? c.document() : c.title());
   }
 
-  /** Marks the quoted sentence inside its paragraph, when the terminal can show emphasis. */
-  private String highlight(Paragraph paragraph, Citation c) {
+  /** Marks the quoted sentences inside their paragraph, when the terminal can show emphasis. */
+  private String highlight(Paragraph paragraph, List<Citation> cited) {
     String text = paragraph.text();
     if (style == Style.PLAIN) {
       return clean(text);
     }
-    int from = c.start() - paragraph.start();
-    int to = c.end() - paragraph.start();
-    if (from < 0 || to > text.length() || from >= to) {
-      return clean(text);
+    List<Citation> inOrder = new ArrayList<>(cited);
+    inOrder.sort(java.util.Comparator.comparingInt(Citation::start));
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    for (Citation c : inOrder) {
+      int from = c.start() - paragraph.start();
+      int to = c.end() - paragraph.start();
+      if (from < at || to > text.length() || from >= to) {
+        continue; // overlapping or outside the paragraph: leave unmarked rather than garble
+      }
+      out.append(clean(text.substring(at, from))).append(style.bold(clean(text.substring(from, to))));
+      at = to;
     }
-    return clean(text.substring(0, from)) + style.bold(clean(text.substring(from, to)))
-        + clean(text.substring(to));
+    return out.append(clean(text.substring(at))).toString();
   }
 
   /** "essay.txt ¶6.1" → "¶6.1": the file name is in every answer's sources already. */

@@ -46,8 +46,7 @@ class ReplCommandTest {
     Cli.Result result = Cli.runWithInput(fake.opener(), "What links them?\n:sources\n", "repl");
 
     assertThat(result.out())
-        .contains("[1] " + FakeAnswerSource.SECTION + ", ¶1.2, characters ")
-        .contains(" — " + FakeAnswerSource.TITLE)
+        .contains("[1] " + FakeAnswerSource.SECTION + ", ¶1\n")
         .contains("    " + FakeAnswerSource.FIRST + " " + FakeAnswerSource.SECOND);
   }
 
