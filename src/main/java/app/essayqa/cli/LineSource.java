@@ -23,6 +23,9 @@ interface LineSource extends AutoCloseable {
   /** Columns to wrap answers at; 0 for no wrapping. */
   int width();
 
+  /** How to decorate output: escape codes only for a terminal that understands them. */
+  Style style();
+
   @Override
   void close();
 
@@ -52,6 +55,11 @@ interface LineSource extends AutoCloseable {
       @Override
       public int width() {
         return 0;
+      }
+
+      @Override
+      public Style style() {
+        return Style.PLAIN;
       }
 
       @Override

@@ -32,8 +32,7 @@ final class Repl {
   Repl(AnswerSource source, LineSource lines) {
     this.source = source;
     this.lines = lines;
-    this.view =
-        new AnswerView(lines.interactive() ? Style.ANSI : Style.PLAIN, lines.width());
+    this.view = new AnswerView(lines.style(), lines.width());
   }
 
   /** Runs until {@code :quit} or the end of input. */

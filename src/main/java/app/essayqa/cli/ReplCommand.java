@@ -54,7 +54,7 @@ public final class ReplCommand implements Callable<Integer> {
         LineSource lines = lines(interactive, config, out, err)) {
       if (lines.interactive()) {
         PrintWriter screen = lines.writer();
-        screen.println(Style.ANSI.bold("Essay QA") + ": ask about");
+        screen.println(lines.style().bold("Essay QA") + ": ask about");
         screen.print(AnswerView.describe(source.library(), lines.width()));
         screen.println("Type a question and press Enter. :help lists the commands; Ctrl-D quits.");
         screen.println();
@@ -69,7 +69,7 @@ public final class ReplCommand implements Callable<Integer> {
     if (interactive) {
       Path history = config.getPath(ConfigKeys.CACHE_DIR).resolve("repl-history");
       try {
-        return TerminalLineSource.open(history, Style.ANSI);
+        return TerminalLineSource.open(history);
       } catch (IOException | RuntimeException e) {
         err.println("warning: no line editing (" + e.getMessage() + "); reading plain lines");
       }

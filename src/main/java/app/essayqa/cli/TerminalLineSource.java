@@ -20,19 +20,20 @@ final class TerminalLineSource implements LineSource {
 
   private final Terminal terminal;
   private final LineReader reader;
-  private final String prompt;
+  private final Style style;
 
-  private TerminalLineSource(Terminal terminal, LineReader reader, String prompt) {
+  private TerminalLineSource(Terminal terminal, LineReader reader) {
     this.terminal = terminal;
     this.reader = reader;
-    this.prompt = prompt;
+    // TERM=dumb (an editor's shell buffer, some CI consoles) shows escape codes as text.
+    this.style = terminal.getType().startsWith(Terminal.TYPE_DUMB) ? Style.PLAIN : Style.ANSI;
   }
 
   /**
    * Opens the system terminal. History goes to {@code historyFile} when its folder can be created;
    * without it the REPL still works, it just forgets.
    */
-  static TerminalLineSource open(Path historyFile, Style style) throws IOException {
+  static TerminalLineSource open(Path historyFile) throws IOException {
     Terminal terminal =
         TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build();
     LineReaderBuilder builder =
@@ -47,7 +48,7 @@ final class TerminalLineSource implements LineSource {
     if (historyFile != null && ensureFolder(historyFile)) {
       builder.variable(LineReader.HISTORY_FILE, historyFile);
     }
-    return new TerminalLineSource(terminal, builder.build(), style.bold("> "));
+    return new TerminalLineSource(terminal, builder.build());
   }
 
   private static DefaultParser prose() {
@@ -72,7 +73,7 @@ final class TerminalLineSource implements LineSource {
   public String readLine() {
     while (true) {
       try {
-        return reader.readLine(prompt);
+        return reader.readLine(style.bold("> "));
       } catch (UserInterruptException e) {
         // Ctrl-C cancels the line being typed, as in a shell; Ctrl-D is the way out.
       } catch (EndOfFileException e) {
@@ -95,6 +96,11 @@ final class TerminalLineSource implements LineSource {
   public int width() {
     int columns = terminal.getWidth();
     return columns <= 0 ? 80 : Math.min(columns, MAX_WIDTH);
+  }
+
+  @Override
+  public Style style() {
+    return style;
   }
 
   @Override
