@@ -19,6 +19,7 @@ import app.essayqa.retrieve.DenseRetriever;
 import app.essayqa.retrieve.HybridRetriever;
 import app.essayqa.retrieve.Query;
 import app.essayqa.retrieve.ScoredPassage;
+import app.essayqa.retrieve.SemanticExpander;
 import app.essayqa.retrieve.TermAnalyzer;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -66,11 +67,13 @@ public final class EssayQa implements AutoCloseable {
   private final List<Passage> passages;
   private final EmbeddingModel model;
   private final TermAnalyzer analyzer;
+  private final SemanticExpander expander;
   private final Bm25Retriever bm25;
   private final HybridRetriever retriever;
   private final AbstentionPolicy abstention;
   private final ExtractiveAnswerComposer composer;
   private final String indexVersion;
+  private final AbstentionPolicy.Lexicon lexicon;
 
   private EssayQa(
       Config config,
@@ -78,9 +81,24 @@ public final class EssayQa implements AutoCloseable {
       List<Passage> passages,
       EmbeddingModel model,
       TermAnalyzer analyzer,
+      SemanticExpander expander,
       Bm25Retriever bm25,
       HybridRetriever retriever,
       String indexVersion) {
+    this.expander = expander;
+    this.lexicon =
+        new AbstentionPolicy.Lexicon() {
+          @Override
+          public List<String> analyse(String text) {
+            return analyzer.questionTerms(text);
+          }
+
+          @Override
+          public boolean known(String term) {
+            return bm25.inVocabulary(term);
+          }
+
+        };
     this.config = config;
     this.library = library;
     this.passages = passages;
@@ -114,10 +132,19 @@ public final class EssayQa implements AutoCloseable {
     }
     Path cacheDir = cacheDir(config);
     EmbeddingModel model = EmbeddingModels.allMiniLm(cacheDir);
-    float[][][] vectors = vectors(model, passages, new VectorCache(cacheDir.resolve("index")));
+    VectorCache cache = new VectorCache(cacheDir.resolve("index"));
+    float[][][] vectors = vectors(model, passages, cache);
     TermAnalyzer analyzer = new TermAnalyzer();
-    Bm25Retriever bm25 = new Bm25Retriever(passages, analyzer);
-    DenseRetriever dense = new DenseRetriever(passages, vectors[0], vectors[1]);
+    SemanticExpander expander = expander(model, passages, analyzer, cache, config);
+    Bm25Retriever bm25 =
+        new Bm25Retriever(
+            passages,
+            analyzer,
+            config.getDouble(ConfigKeys.RETRIEVAL_BM25_B),
+            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_WEIGHT));
+    DenseRetriever dense =
+        new DenseRetriever(
+            passages, vectors[0], vectors[1], config.getDouble(ConfigKeys.RETRIEVAL_CONTEXT_WEIGHT));
     HybridRetriever hybrid =
         new HybridRetriever(
             dense,
@@ -135,7 +162,7 @@ public final class EssayQa implements AutoCloseable {
         passages.size(),
         version,
         (System.nanoTime() - started) / 1_000_000);
-    return new EssayQa(config, library, passages, model, analyzer, bm25, hybrid, version);
+    return new EssayQa(config, library, passages, model, analyzer, expander, bm25, hybrid, version);
   }
 
   /**
@@ -199,7 +226,23 @@ public final class EssayQa implements AutoCloseable {
     float[] vector = unit(model.embed(text).content().vector());
     timings.put("embed", ms(t1));
     List<String> terms = List.copyOf(new LinkedHashSet<>(analyzer.questionTerms(text)));
-    Query query = new Query(text, vector, terms);
+    long te = System.nanoTime();
+    Map<String, String> wordsToTerms = new LinkedHashMap<>();
+    for (String word : SemanticExpander.words(text)) {
+      List<String> wordTerms = analyzer.questionTerms(word);
+      if (wordTerms.size() == 1) {
+        wordsToTerms.put(word, wordTerms.get(0));
+      }
+    }
+    for (String name : AbstentionPolicy.nameRuns(text)) {
+      List<String> nameTerms = analyzer.questionTerms(name);
+      if (nameTerms.size() > 1 && !nameTerms.stream().allMatch(bm25::inVocabulary)) {
+        // A name the essays lack may still have a near synonym as a whole ("United States").
+        wordsToTerms.put(name.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+      }
+    }
+    Query query = new Query(text, vector, terms, expander.expand(wordsToTerms, this::embedWords));
+    timings.put("expand", ms(te));
     long t2 = System.nanoTime();
     List<ScoredPassage> ranked = retriever.retrieve(query, CANDIDATES_SHOWN);
     if (!preferredParagraphs.isEmpty()) {
@@ -208,7 +251,7 @@ public final class EssayQa implements AutoCloseable {
     timings.put("retrieve", ms(t2));
     long t3 = System.nanoTime();
     AbstentionPolicy.Verdict verdict =
-        abstention.judge(text, terms, ranked, analyzer::questionTerms, bm25::inVocabulary);
+        abstention.judge(query, ranked, lexicon);
     List<Evidence> evidence = evidence(ranked);
     Answer answer;
     if (ranked.isEmpty() || verdict.abstainReason().isPresent()) {
@@ -239,6 +282,50 @@ public final class EssayQa implements AutoCloseable {
         verdict.signals(),
         timings.get("total"));
     return answer;
+  }
+
+  private float[][] embedWords(List<String> words) {
+    List<Embedding> embeddings = model.embedAll(words.stream().map(TextSegment::from).toList()).content();
+    float[][] vectors = new float[embeddings.size()][];
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i] = unit(embeddings.get(i).vector());
+    }
+    return vectors;
+  }
+
+  /** The essays' own words and their vectors, from the cache or freshly embedded. */
+  private static SemanticExpander expander(
+      EmbeddingModel model, List<Passage> passages, TermAnalyzer analyzer, VectorCache cache, Config config) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> words = new ArrayList<>();
+    List<String> stems = new ArrayList<>();
+    for (Passage p : passages) {
+      for (String word : SemanticExpander.words(p.section() + " " + p.text())) {
+        List<String> terms = analyzer.terms(word);
+        if (terms.size() == 1 && seen.add(word)) {
+          words.add(word);
+          stems.add(terms.get(0));
+        }
+      }
+    }
+    String key = "words-" + sha256(EmbeddingModels.MODEL_ID + "\u0000" + String.join("\u0000", words)).substring(0, 24);
+    float[][] vectors = cache.read(key, words.size()).orElseGet(() -> {
+      long started = System.nanoTime();
+      List<Embedding> embeddings = model.embedAll(words.stream().map(TextSegment::from).toList()).content();
+      float[][] fresh = new float[embeddings.size()][];
+      for (int i = 0; i < fresh.length; i++) {
+        fresh[i] = unit(embeddings.get(i).vector());
+      }
+      LOG.debug("index: embedded {} words in {} ms", fresh.length, ms(started));
+      cache.write(key, fresh);
+      return fresh;
+    });
+    return new SemanticExpander(
+        words,
+        vectors,
+        stems,
+        config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_SIMILARITY),
+        config.getInt(ConfigKeys.RETRIEVAL_EXPANSIONS_PER_TERM));
   }
 
   /** Moves passages from the earlier answer's paragraphs up, keeping the rest in order. */
