@@ -2,6 +2,7 @@ package app.essayqa;
 
 import app.essayqa.answer.AbstentionPolicy;
 import app.essayqa.answer.Answer;
+import app.essayqa.answer.AnswerKind;
 import app.essayqa.answer.Evidence;
 import app.essayqa.answer.ExtractiveAnswerComposer;
 import app.essayqa.answer.QuestionText;
@@ -53,6 +54,9 @@ public final class EssayQa implements AutoCloseable {
 
   /** How many ranked passages abstention, composition and {@code :debug} look at. */
   private static final int CANDIDATES_SHOWN = 10;
+
+  /** How many of the best passages may be reordered by the kind of answer they hold. */
+  private static final int KIND_RERANK_WINDOW = 3;
 
   /** "Tell me more" and the like: continue reading after the previous answer. */
   private static final Pattern MORE =
@@ -248,6 +252,7 @@ public final class EssayQa implements AutoCloseable {
     if (!preferredParagraphs.isEmpty()) {
       ranked = preferring(ranked, preferredParagraphs);
     }
+    ranked = holdingTheKindFirst(ranked, AnswerKind.of(text));
     timings.put("retrieve", ms(t2));
     long t3 = System.nanoTime();
     AbstentionPolicy.Verdict verdict =
@@ -326,6 +331,28 @@ public final class EssayQa implements AutoCloseable {
         stems,
         config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_SIMILARITY),
         config.getInt(ConfigKeys.RETRIEVAL_EXPANSIONS_PER_TERM));
+  }
+
+  /**
+   * Among the best few passages, puts those that hold the kind of answer asked for (a number for
+   * "how many", a date for "when") ahead of those that do not, as classic QA systems do: a
+   * sentence that reads like the question but holds no date cannot answer "when".
+   */
+  private static List<ScoredPassage> holdingTheKindFirst(
+      List<ScoredPassage> ranked, AnswerKind.Wanted wanted) {
+    // Only numbers and dates are told apart reliably; "who" and "where" cues (any capitalised
+    // word, "participants") are too common to reorder by.
+    if (wanted.kind() != AnswerKind.TIME && wanted.kind() != AnswerKind.QUANTITY) {
+      return ranked;
+    }
+    int window = Math.min(KIND_RERANK_WINDOW, ranked.size());
+    List<ScoredPassage> head = new ArrayList<>(ranked.subList(0, window));
+    head.sort(
+        java.util.Comparator.comparing(
+            (ScoredPassage sp) -> !AnswerKind.isHeldBy(wanted, sp.passage().text())));
+    List<ScoredPassage> result = new ArrayList<>(head);
+    result.addAll(ranked.subList(window, ranked.size()));
+    return result;
   }
 
   /** Moves passages from the earlier answer's paragraphs up, keeping the rest in order. */

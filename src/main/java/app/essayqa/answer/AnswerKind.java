@@ -19,6 +19,7 @@ public enum AnswerKind {
 
   private static final Pattern HOW_MANY =
       Pattern.compile("\\bhow (many|much)\\s+(?:of\\s+)?(?:the\\s+)?([a-z-]+)?");
+  private static final Pattern HOW_OLD = Pattern.compile("\\bhow (old|long)\\b");
   private static final Pattern TIME_Q =
       Pattern.compile(
           "\\b(when|since when|how long ago|(what|which|in what|in which|on what|on which)"
@@ -66,6 +67,9 @@ public enum AnswerKind {
     Matcher many = HOW_MANY.matcher(q);
     if (many.find()) {
       return new Wanted(QUANTITY, Optional.ofNullable(many.group(2)));
+    }
+    if (HOW_OLD.matcher(q).find()) {
+      return new Wanted(QUANTITY, Optional.of("year"));
     }
     Matcher time = TIME_Q.matcher(q);
     if (time.find()) {
