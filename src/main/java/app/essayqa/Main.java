@@ -103,7 +103,7 @@ public final class Main implements Runnable {
           if (Boolean.getBoolean("essayqa.trace")) {
             ex.printStackTrace(e);
           } else {
-            e.println("(run with -Dessayqa.trace=true for the stack trace)");
+            e.println("(ESSAYQA_JAVA_OPTS=-Dessayqa.trace=true ./essay-qa ... prints the stack trace)");
           }
           return EXIT_INTERNAL;
         });

@@ -1,5 +1,6 @@
 package app.essayqa.cli;
 
+import app.essayqa.EssayQaException;
 import app.essayqa.answer.Answer;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -52,12 +53,26 @@ final class Repl {
         // Each question stands alone: EssayQa.ask(question, previous) folds the previous question
         // into any question it is given, which made "What is the GDP?" after a question on
         // history answer about history. Continuing is asked for explicitly, with :more.
-        last = source.ask(input);
-        out.println(view.answer(last));
+        answer(() -> source.ask(input), out);
       }
       out.flush();
     }
     out.flush();
+  }
+
+  /**
+   * Asks and prints. A failure is reported and the session goes on: a person should not lose
+   * their REPL, and its history, to one question that tripped a bug.
+   */
+  private void answer(java.util.function.Supplier<Answer> ask, PrintWriter out) {
+    try {
+      last = ask.get();
+      out.println(view.answer(last));
+    } catch (EssayQaException e) {
+      out.println("error: " + Text.printable(e.getMessage()) + "\n");
+    } catch (RuntimeException e) {
+      out.println("internal error: " + Text.printable(e.toString()) + " (the question was skipped)\n");
+    }
   }
 
   /** Runs one command; false means leave. */
@@ -74,8 +89,8 @@ final class Repl {
         if (last == null) {
           out.println("Ask a question first.");
         } else {
-          last = source.ask("Tell me more", last);
-          out.println(view.answer(last));
+          Answer previous = last;
+          answer(() -> source.ask("Tell me more", previous), out);
         }
       }
       default -> out.println("Unknown command " + command + "; :help lists the commands.");

@@ -99,4 +99,26 @@ class ReplCommandTest {
     assertThat(result.code()).isZero();
     assertThat(fake.asked).containsExactly("last one?");
   }
+
+  @Test
+  void should_report_a_failed_question_and_carry_on() {
+    FakeAnswerSource failing =
+        new FakeAnswerSource() {
+          @Override
+          public app.essayqa.answer.Answer ask(String question) {
+            if (question.startsWith("boom")) {
+              throw new IllegalStateException("index exploded");
+            }
+            return super.ask(question);
+          }
+        };
+
+    Cli.Result result = Cli.runWithInput(failing.opener(), "boom?\nWhat links them?\n", "repl");
+
+    assertThat(result.code()).isZero();
+    assertThat(result.out())
+        .contains("internal error: java.lang.IllegalStateException: index exploded")
+        .contains(FakeAnswerSource.SECOND + " [1]")
+        .doesNotContain("\tat ");
+  }
 }
