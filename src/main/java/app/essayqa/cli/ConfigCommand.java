@@ -31,26 +31,31 @@ public final class ConfigCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** One line per key in declaration order: name, value, source, and its environment variable. */
+  /** One line per key in declaration order: name, value, and where the value came from. */
   static String table(Config config) {
-    int nameWidth = 0;
-    int valueWidth = 0;
+    int nameWidth = "key".length();
+    int valueWidth = "value".length();
     for (ConfigKey key : ConfigKeys.all()) {
       nameWidth = Math.max(nameWidth, key.name().length());
       valueWidth = Math.max(valueWidth, shown(config, key).length());
     }
-    valueWidth = Math.min(valueWidth, 40);
     StringBuilder out = new StringBuilder();
     out.append("# project folder: ").append(config.home()).append('\n');
+    out.append("# each key can also be set with ESSAYQA_<KEY> (upper case, '.' and '-' as '_'),")
+        .append(" e.g. ESSAYQA_RETRIEVAL_TOP_K=5, or --set KEY=VALUE\n");
     String format = "%-" + nameWidth + "s  %-" + valueWidth + "s  %s%n";
-    out.append(String.format(format, "key", "value", "source (environment variable)"));
+    out.append(String.format(format, "key", "value", "source"));
     for (ConfigKey key : ConfigKeys.all()) {
       String source = config.sources().getOrDefault(key.name(), "default");
-      out.append(
-          String.format(
-              format, key.name(), shown(config, key), source + " (" + key.envName() + ")"));
+      out.append(String.format(format, key.name(), shown(config, key), relative(config, source)));
     }
     return Text.printable(out.toString());
+  }
+
+  /** A file source inside the project folder is shown relative to it: config/essay-qa.yaml. */
+  private static String relative(Config config, String source) {
+    String home = config.home().toString() + java.io.File.separator;
+    return source.startsWith(home) ? source.substring(home.length()) : source;
   }
 
   /** The value as a user would write it; an empty value shown as {@code ""} so it is visible. */

@@ -32,6 +32,14 @@ class ConfigCommandTest {
   }
 
   @Test
+  void should_show_the_shipped_file_relative_to_the_project_folder() {
+    Cli.Result result = Cli.run(Cli.never(), "config");
+
+    assertThat(result.code()).isZero();
+    assertThat(line(result.out(), ConfigKeys.SEEDS_DIR)).endsWith("  config/essay-qa.yaml");
+  }
+
+  @Test
   void should_print_the_same_with_the_root_print_config_option() throws Exception {
     Path file = write("retrieval:\n  top-k: 7\n");
 
