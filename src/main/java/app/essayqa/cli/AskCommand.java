@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  essay-qa ask \"What does the essay say about Japan?\"",
-      "  essay-qa ask --json \"Who wrote the essay?\"",
+      "  essay-qa ask --json \"Which spheres of cooperation does the essay name?\"",
       "  essay-qa ask --json --file questions.txt",
       "  printf 'Who wrote it?\\nWhen?\\n' | essay-qa ask --json --file -",
       "  essay-qa ask -- \"--json\"      (a question that starts with a dash)",

@@ -41,13 +41,13 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions configOptions;
 
-  @Option(names = "--rounds", defaultValue = "10", description = "Timed rounds over all questions (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "10", description = "Timed rounds over all questions (default: ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--warmup", defaultValue = "3", description = "Untimed rounds first, to warm up the JIT (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Untimed rounds first, to warm up the JIT (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--starts", defaultValue = "5", description = "Child JVM starts to take the median of (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--starts", paramLabel = "N", defaultValue = "5", description = "Child JVM starts to take the median of (default: ${DEFAULT-VALUE}).")
   int starts;
 
   @Option(names = "--in-process-only", description = "Skip the child JVMs (start time and memory).")
