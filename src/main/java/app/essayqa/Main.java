@@ -56,8 +56,8 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Runs one command; returns the exit code. No arguments means {@code repl}; {@code
-   * --print-config [options]} means {@code config [options]}.
+   * Runs one command; returns the exit code. No arguments means {@code repl}; {@code --print-config
+   * [options]} means {@code config [options]}.
    */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
@@ -89,7 +89,8 @@ public final class Main implements Runnable {
           ex.getCommandLine().getErr().println("error: " + ex.getMessage());
           ex.getCommandLine()
               .getErr()
-              .println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+              .println(
+                  "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return EXIT_USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -103,7 +104,8 @@ public final class Main implements Runnable {
           if (Boolean.getBoolean("essayqa.trace")) {
             ex.printStackTrace(e);
           } else {
-            e.println("(ESSAYQA_JAVA_OPTS=-Dessayqa.trace=true ./essay-qa ... prints the stack trace)");
+            e.println(
+                "(ESSAYQA_JAVA_OPTS=-Dessayqa.trace=true ./essay-qa ... prints the stack trace)");
           }
           return EXIT_INTERNAL;
         });

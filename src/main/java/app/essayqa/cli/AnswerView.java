@@ -7,8 +7,8 @@ import app.essayqa.ingest.Document;
 import app.essayqa.ingest.Library;
 import app.essayqa.ingest.Paragraph;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +38,9 @@ final class AnswerView {
       if (!answer.nearestTopics().isEmpty() && !named) {
         out.append('\n').append("Topics the essay does cover:").append('\n');
         for (String topic : answer.nearestTopics()) {
-          out.append("  - ").append(wrap(clean(topic), INDENT).substring(INDENT.length())).append('\n');
+          out.append("  - ")
+              .append(wrap(clean(topic), INDENT).substring(INDENT.length()))
+              .append('\n');
         }
       }
       return out.toString();
@@ -52,7 +54,10 @@ final class AnswerView {
     Citation first = answer.citations().get(0);
     out.append('\n')
         .append(style.faint("Sources"))
-        .append(oneDocument ? style.faint(" from ") + title(first) + style.faint(" (" + first.document() + ")") : "")
+        .append(
+            oneDocument
+                ? style.faint(" from ") + title(first) + style.faint(" (" + first.document() + ")")
+                : "")
         .append(style.faint(":"))
         .append('\n');
     // Sources the answer marks come first; the other top passages follow as further reading.
@@ -89,14 +94,17 @@ final class AnswerView {
     }
     Map<String, List<Citation>> byParagraph = new LinkedHashMap<>();
     for (Citation c : answer.citations()) {
-      byParagraph.computeIfAbsent(c.document() + "#" + c.paragraph(), k -> new ArrayList<>()).add(c);
+      byParagraph
+          .computeIfAbsent(c.document() + "#" + c.paragraph(), k -> new ArrayList<>())
+          .add(c);
     }
     StringBuilder out = new StringBuilder();
     for (List<Citation> cited : byParagraph.values()) {
       Citation c = cited.get(0);
       out.append("  ");
       cited.forEach(x -> out.append(style.bold("[" + x.n() + "]")));
-      String section = c.section() == null || c.section().isBlank() ? "" : clean(c.section()) + ", ";
+      String section =
+          c.section() == null || c.section().isBlank() ? "" : clean(c.section()) + ", ";
       out.append(' ').append(section).append('¶').append(c.paragraph());
       if (library.documents().size() > 1) {
         out.append(style.faint(" — " + title(c) + " (" + clean(c.document()) + ")"));
@@ -118,17 +126,33 @@ final class AnswerView {
   /** {@code :debug} — why each candidate passage ranked where it did, and where the time went. */
   String debug(Answer answer) {
     StringBuilder out = new StringBuilder();
-    out.append(style.faint(clean("index " + answer.indexVersion() + ", timings " + timings(answer))))
+    out.append(
+            style.faint(clean("index " + answer.indexVersion() + ", timings " + timings(answer))))
         .append('\n');
     if (answer.evidence().isEmpty()) {
       return out.append("No passages were ranked for this question.\n").toString();
     }
-    out.append(String.format(Locale.ROOT, "%4s  %-28s %7s %8s %8s  %s%n",
-        "rank", "passage", "dense", "bm25", "fused", "matched terms"));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%4s  %-28s %7s %8s %8s  %s%n",
+            "rank",
+            "passage",
+            "dense",
+            "bm25",
+            "fused",
+            "matched terms"));
     for (Evidence e : answer.evidence()) {
-      out.append(String.format(Locale.ROOT, "%4d  %-28s %7.3f %8.3f %8.4f  %s%n",
-          e.rank(), clean(Text.abbreviate(shortLocator(e.locator()), 28)), e.dense(), e.bm25(),
-          e.fused(), clean(e.matchedTerms().isEmpty() ? "-" : String.join(", ", e.matchedTerms()))));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%4d  %-28s %7.3f %8.3f %8.4f  %s%n",
+              e.rank(),
+              clean(Text.abbreviate(shortLocator(e.locator()), 28)),
+              e.dense(),
+              e.bm25(),
+              e.fused(),
+              clean(e.matchedTerms().isEmpty() ? "-" : String.join(", ", e.matchedTerms()))));
       out.append(style.faint(INDENT + "  " + clean(Text.abbreviate(e.text(), lineRoom()))))
           .append('\n');
     }
@@ -138,7 +162,11 @@ final class AnswerView {
   /** The line that introduces one source: number, section, locator and character offsets. */
   private String citationLine(Citation c) {
     String section = c.section() == null || c.section().isBlank() ? "" : clean(c.section()) + ", ";
-    return "  " + style.bold("[" + c.n() + "]") + " " + section + c.locator()
+    return "  "
+        + style.bold("[" + c.n() + "]")
+        + " "
+        + section
+        + c.locator()
         + style.faint(", characters " + c.start() + "–" + c.end());
   }
 
@@ -162,7 +190,8 @@ final class AnswerView {
       if (from < at || to > text.length() || from >= to) {
         continue; // overlapping or outside the paragraph: leave unmarked rather than garble
       }
-      out.append(clean(text.substring(at, from))).append(style.bold(clean(text.substring(from, to))));
+      out.append(clean(text.substring(at, from)))
+          .append(style.bold(clean(text.substring(from, to))));
       at = to;
     }
     return out.append(clean(text.substring(at))).toString();
@@ -193,7 +222,10 @@ final class AnswerView {
   private static String timings(Answer answer) {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, Long> t : answer.timingsMs().entrySet()) {
-      out.append(out.length() == 0 ? "" : ", ").append(t.getKey()).append(' ').append(t.getValue())
+      out.append(out.length() == 0 ? "" : ", ")
+          .append(t.getKey())
+          .append(' ')
+          .append(t.getValue())
           .append(" ms");
     }
     return out.length() == 0 ? "none" : out.toString();
@@ -203,8 +235,12 @@ final class AnswerView {
   static String describe(Library library, int width) {
     StringBuilder out = new StringBuilder();
     for (Document d : library.documents()) {
-      String line = d.title() + d.author().map(a -> ", by " + a).orElse("")
-          + " (" + d.paragraphs().size() + (d.paragraphs().size() == 1 ? " paragraph)" : " paragraphs)");
+      String line =
+          d.title()
+              + d.author().map(a -> ", by " + a).orElse("")
+              + " ("
+              + d.paragraphs().size()
+              + (d.paragraphs().size() == 1 ? " paragraph)" : " paragraphs)");
       out.append(Text.wrap(Text.printable(line), width, "  ")).append('\n');
     }
     return out.toString();

@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
       "Measures and prints: warm query latency (p50, p95) in this process; second start to first"
           + " answer (cached index) in child JVMs started like the launcher starts this one; peak"
           + " resident memory (VmHWM) of a child REPL fed the questions on standard input.",
-      "Questions: the evaluation suite " + BenchQuestions.SUITE + " when present, else a few"
+      "Questions: the evaluation suite "
+          + BenchQuestions.SUITE
+          + " when present, else a few"
           + " generic ones. Figures only, never a failure: exit code 0 whatever they are.",
     })
 public final class BenchCommand implements Callable<Integer> {
@@ -41,13 +43,25 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions configOptions;
 
-  @Option(names = "--rounds", paramLabel = "N", defaultValue = "10", description = "Timed rounds over all questions (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Timed rounds over all questions (default: ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Untimed rounds first, to warm up the JIT (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Untimed rounds first, to warm up the JIT (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--starts", paramLabel = "N", defaultValue = "5", description = "Child JVM starts to take the median of (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--starts",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "Child JVM starts to take the median of (default: ${DEFAULT-VALUE}).")
   int starts;
 
   @Option(names = "--in-process-only", description = "Skip the child JVMs (start time and memory).")
@@ -70,9 +84,13 @@ public final class BenchCommand implements Callable<Integer> {
     Config config = configOptions.load();
     PrintWriter out = spec.commandLine().getOut();
     BenchQuestions questions = BenchQuestions.load(config.home());
-    out.printf(Locale.ROOT, "Essay QA bench: %d questions from %s; %d cores; Java %s%n",
-        questions.questions().size(), questions.origin(),
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    out.printf(
+        Locale.ROOT,
+        "Essay QA bench: %d questions from %s; %d cores; Java %s%n",
+        questions.questions().size(),
+        questions.origin(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
     out.println("JVM flags: " + String.join(" ", jvmFlags()));
     out.flush();
 
@@ -82,7 +100,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path jar = jar(config.home());
     if (!Files.isRegularFile(jar)) {
-      out.println("second start and memory: skipped, " + jar + " is missing (./essay-qa builds it)");
+      out.println(
+          "second start and memory: skipped, " + jar + " is missing (./essay-qa builds it)");
       return 0;
     }
     secondStart(config, jar, questions.questions().get(0), out);
@@ -113,9 +132,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
     }
-    out.printf(Locale.ROOT,
-        "%nWarm query, end to end in one process (%d queries: %d rounds after %d warm-up; %d abstained)%n",
-        millis.size(), rounds, warmup, abstained);
+    out.printf(
+        Locale.ROOT,
+        "%nWarm query, end to end in one process (%d queries: %d rounds after %d warm-up; %d"
+            + " abstained)%n",
+        millis.size(),
+        rounds,
+        warmup,
+        abstained);
     out.println(figure("p50", Percentiles.of(millis, 50), "ms", TARGET_P50_MS));
     out.println(figure("p95", Percentiles.of(millis, 95), "ms", TARGET_P95_MS));
     out.println(figure("max", Percentiles.of(millis, 100), "ms", Double.NaN));
@@ -135,7 +159,11 @@ public final class BenchCommand implements Callable<Integer> {
     command.add("--");
     command.add(question);
     ChildProcess child = new ChildProcess(command, environment(config));
-    out.printf(Locale.ROOT, "%nSecond start to first answer, wall time incl. JVM (median of %d; one untimed start first)%n", starts);
+    out.printf(
+        Locale.ROOT,
+        "%nSecond start to first answer, wall time incl. JVM (median of %d; one untimed start"
+            + " first)%n",
+        starts);
     out.println("  command: " + shellQuoted(command));
     out.flush();
     List<Double> firstAnswer = new ArrayList<>();
@@ -164,7 +192,10 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> input = new ArrayList<>(questions);
     input.add(":sources");
     input.add(":debug");
-    out.printf(Locale.ROOT, "%nPeak RSS of the REPL (%d questions piped in; VmHWM from /proc)%n", questions.size());
+    out.printf(
+        Locale.ROOT,
+        "%nPeak RSS of the REPL (%d questions piped in; VmHWM from /proc)%n",
+        questions.size());
     out.println("  command: " + shellQuoted(command));
     out.flush();
     ChildProcess.Run run = runOrReport(new ChildProcess(command, environment(config)), input, out);
@@ -184,8 +215,11 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       ChildProcess.Run run = child.run(input);
       if (run.exitCode() != 0) {
-        out.println("  the child process failed (exit " + run.exitCode() + "): "
-            + Text.abbreviate(run.stderr(), 400));
+        out.println(
+            "  the child process failed (exit "
+                + run.exitCode()
+                + "): "
+                + Text.abbreviate(run.stderr(), 400));
         return null;
       }
       return run;
@@ -206,7 +240,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static String rounded(List<Double> values) {
-    return String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+    return String.join(
+        ", ", values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
   }
 
   /** java, this JVM's own flags (the launcher's), -jar and the jar. */
@@ -273,8 +308,10 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static String shellQuoted(List<String> command) {
-    return String.join(" ", command.stream()
-        .map(a -> a.matches("[A-Za-z0-9_./:=+,@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-        .toList());
+    return String.join(
+        " ",
+        command.stream()
+            .map(a -> a.matches("[A-Za-z0-9_./:=+,@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
+            .toList());
   }
 }

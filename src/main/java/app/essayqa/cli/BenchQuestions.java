@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The questions the bench asks: those of the shipped evaluation suite when the project has one,
- * so the timing covers the same mix of answerable and unanswerable questions the quality figures
- * do; otherwise a few generic ones that work for any essay.
+ * The questions the bench asks: those of the shipped evaluation suite when the project has one, so
+ * the timing covers the same mix of answerable and unanswerable questions the quality figures do;
+ * otherwise a few generic ones that work for any essay.
  */
 record BenchQuestions(String origin, List<String> questions) {
   /** Where the evaluation suite lives, relative to the project folder. */

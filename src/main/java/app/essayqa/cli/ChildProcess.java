@@ -16,8 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs this program in a child JVM for the bench, measuring what only a separate process shows:
- * the wall time from launch to the first answer, and the peak resident memory.
+ * Runs this program in a child JVM for the bench, measuring what only a separate process shows: the
+ * wall time from launch to the first answer, and the peak resident memory.
  */
 final class ChildProcess {
   private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");

@@ -61,8 +61,8 @@ final class Repl {
   }
 
   /**
-   * Asks and prints. A failure is reported and the session goes on: a person should not lose
-   * their REPL, and its history, to one question that tripped a bug.
+   * Asks and prints. A failure is reported and the session goes on: a person should not lose their
+   * REPL, and its history, to one question that tripped a bug.
    */
   private void answer(java.util.function.Supplier<Answer> ask, PrintWriter out) {
     try {
@@ -71,7 +71,8 @@ final class Repl {
     } catch (EssayQaException e) {
       out.println("error: " + Text.printable(e.getMessage()) + "\n");
     } catch (RuntimeException e) {
-      out.println("internal error: " + Text.printable(e.toString()) + " (the question was skipped)\n");
+      out.println(
+          "internal error: " + Text.printable(e.toString()) + " (the question was skipped)\n");
     }
   }
 
@@ -83,7 +84,8 @@ final class Repl {
       }
       case ":help", ":h", ":?" -> out.println(HELP);
       case ":sources", ":s" ->
-          out.print(last == null ? "Ask a question first.\n\n" : view.sources(last, source.library()));
+          out.print(
+              last == null ? "Ask a question first.\n\n" : view.sources(last, source.library()));
       case ":debug", ":d" -> out.println(last == null ? "Ask a question first." : view.debug(last));
       case ":more", ":m" -> {
         if (last == null) {

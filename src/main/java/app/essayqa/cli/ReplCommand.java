@@ -31,8 +31,8 @@ public final class ReplCommand implements Callable<Integer> {
   private final boolean mayUseTerminal;
 
   /**
-   * @param mayUseTerminal whether {@code stdin} is the process's own standard input, so that a
-   *     real terminal may be behind it (never in tests)
+   * @param mayUseTerminal whether {@code stdin} is the process's own standard input, so that a real
+   *     terminal may be behind it (never in tests)
    */
   ReplCommand(AnswerSource.Opener opener, InputStream stdin, boolean mayUseTerminal) {
     this.opener = opener;

@@ -8,8 +8,8 @@ final class Text {
   private Text() {}
 
   /**
-   * Removes control characters other than newline and tab. Answers may echo what a user typed,
-   * and a question carrying ANSI escapes must not recolour or move the cursor of the terminal.
+   * Removes control characters other than newline and tab. Answers may echo what a user typed, and
+   * a question carrying ANSI escapes must not recolour or move the cursor of the terminal.
    */
   static String printable(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -20,9 +20,9 @@ final class Text {
   }
 
   /**
-   * Greedy word wrap: each line at most {@code width} characters (a longer word stands alone), every
-   * line prefixed with {@code indent}; existing line breaks are kept. {@code width <= 0} does not
-   * wrap, only indents.
+   * Greedy word wrap: each line at most {@code width} characters (a longer word stands alone),
+   * every line prefixed with {@code indent}; existing line breaks are kept. {@code width <= 0} does
+   * not wrap, only indents.
    */
   static String wrap(String text, int width, String indent) {
     List<String> lines = new ArrayList<>();

@@ -24,8 +24,15 @@ class AnswerViewTest {
   @Test
   void should_strip_escapes_from_text_but_keep_its_own_emphasis() {
     Answer hostile =
-        new Answer("q", "Echo \u001b[2J\u001b[31mred", true, List.of(), List.of("topic \u001b]0;title\u0007"),
-            "v1", java.util.Map.of(), List.of());
+        new Answer(
+            "q",
+            "Echo \u001b[2J\u001b[31mred",
+            true,
+            List.of(),
+            List.of("topic \u001b]0;title\u0007"),
+            "v1",
+            java.util.Map.of(),
+            List.of());
 
     String shown = new AnswerView(Style.ANSI, 80).answer(hostile);
 
@@ -36,7 +43,8 @@ class AnswerViewTest {
   @Test
   void should_bold_the_quoted_sentence_inside_its_paragraph_on_sources() {
     String shown =
-        new AnswerView(Style.ANSI, 0).sources(fake.ask("What links them?"), FakeAnswerSource.essay());
+        new AnswerView(Style.ANSI, 0)
+            .sources(fake.ask("What links them?"), FakeAnswerSource.essay());
 
     assertThat(shown).contains("\u001b[1m" + FakeAnswerSource.SECOND + "\u001b[22m");
     assertThat(shown).contains(FakeAnswerSource.FIRST);
@@ -47,6 +55,9 @@ class AnswerViewTest {
     String banner = AnswerView.describe(FakeAnswerSource.essay(), 30);
 
     assertThat(banner.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(30));
-    assertThat(banner).contains("A Test Essay, by Jane Doe").contains("paragraph)").doesNotContain("paragraphs");
+    assertThat(banner)
+        .contains("A Test Essay, by Jane Doe")
+        .contains("paragraph)")
+        .doesNotContain("paragraphs");
   }
 }

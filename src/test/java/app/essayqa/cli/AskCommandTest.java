@@ -29,7 +29,11 @@ class AskCommandTest {
         .startsWith(FakeAnswerSource.SECOND + " [1]\n")
         .contains("Sources from " + FakeAnswerSource.TITLE + " (" + FakeAnswerSource.FILE + "):")
         .contains(
-            "  [1] " + FakeAnswerSource.SECTION + ", ¶1.2, characters " + start + "–"
+            "  [1] "
+                + FakeAnswerSource.SECTION
+                + ", ¶1.2, characters "
+                + start
+                + "–"
                 + (start + FakeAnswerSource.SECOND.length()))
         .contains("\"" + FakeAnswerSource.SECOND + "\"")
         .doesNotContain("\u001b");
@@ -43,7 +47,8 @@ class AskCommandTest {
     assertThat(result.code()).isZero();
     assertThat(result.out())
         .startsWith("The essay does not say.")
-        .contains("Topics the essay does cover:", "  - Alliances in East Asia", "  - Trade with China")
+        .contains(
+            "Topics the essay does cover:", "  - Alliances in East Asia", "  - Trade with China")
         .doesNotContain("Sources");
   }
 
@@ -56,8 +61,14 @@ class AskCommandTest {
               public app.essayqa.answer.Answer ask(String question) {
                 app.essayqa.answer.Answer a = super.ask("GDP");
                 return new app.essayqa.answer.Answer(
-                    question, "Not in the essay. Nearest: " + String.join("; ", a.nearestTopics()),
-                    true, List.of(), a.nearestTopics(), "v1", a.timingsMs(), List.of());
+                    question,
+                    "Not in the essay. Nearest: " + String.join("; ", a.nearestTopics()),
+                    true,
+                    List.of(),
+                    a.nearestTopics(),
+                    "v1",
+                    a.timingsMs(),
+                    List.of());
               }
             };
 
@@ -85,7 +96,8 @@ class AskCommandTest {
             "n", "document", "section", "paragraph", "sentence", "start", "end", "quote", "score");
     assertThat(citation.get("quote").asText())
         .isEqualTo(
-            FakeAnswerSource.TEXT.substring(citation.get("start").asInt(), citation.get("end").asInt()));
+            FakeAnswerSource.TEXT.substring(
+                citation.get("start").asInt(), citation.get("end").asInt()));
     assertThat(citation.get("paragraph").asInt()).isEqualTo(1);
     assertThat(citation.get("sentence").asInt()).isEqualTo(2);
     assertThat(node.get("index").get("version").asText()).isEqualTo("v1");
@@ -97,7 +109,9 @@ class AskCommandTest {
       throws Exception {
     Path file = dir.resolve("questions.txt");
     Files.writeString(
-        file, "First question?\n\nWhat is the GDP?\n  \nThird – ünïcödé 質問?\n", StandardCharsets.UTF_8);
+        file,
+        "First question?\n\nWhat is the GDP?\n  \nThird – ünïcödé 質問?\n",
+        StandardCharsets.UTF_8);
 
     Cli.Result result = Cli.run(fake.opener(), "ask", "--json", "--file", file.toString());
 
@@ -106,13 +120,15 @@ class AskCommandTest {
     for (String line : result.out().lines().toList()) {
       questions.add(JSON.readTree(line).get("question").asText());
     }
-    assertThat(questions).containsExactly("First question?", "What is the GDP?", "Third – ünïcödé 質問?");
+    assertThat(questions)
+        .containsExactly("First question?", "What is the GDP?", "Third – ünïcödé 質問?");
     assertThat(fake.asked).containsExactlyElementsOf(questions);
   }
 
   @Test
   void should_read_questions_from_stdin_with_dash() throws Exception {
-    Cli.Result result = Cli.runWithInput(fake.opener(), "one?\ntwo?\nthree?\n", "ask", "--json", "-f", "-");
+    Cli.Result result =
+        Cli.runWithInput(fake.opener(), "one?\ntwo?\nthree?\n", "ask", "--json", "-f", "-");
 
     assertThat(result.code()).isZero();
     assertThat(result.out().lines().map(l -> parse(l).get("question").asText()))
@@ -203,14 +219,22 @@ class AskCommandTest {
               public app.essayqa.answer.Answer ask(String question) {
                 app.essayqa.answer.Answer a = super.ask("GDP");
                 return new app.essayqa.answer.Answer(
-                    question, "Not answered: " + question, true, List.of(), a.nearestTopics(),
-                    "v1", a.timingsMs(), List.of());
+                    question,
+                    "Not answered: " + question,
+                    true,
+                    List.of(),
+                    a.nearestTopics(),
+                    "v1",
+                    a.timingsMs(),
+                    List.of());
               }
             };
 
     Cli.Result result = Cli.run(echoing, "ask", "\u001b[31mred\u001b[0m\u0007?");
 
-    assertThat(result.out()).startsWith("Not answered: [31mred[0m?").doesNotContain("\u001b", "\u0007");
+    assertThat(result.out())
+        .startsWith("Not answered: [31mred[0m?")
+        .doesNotContain("\u001b", "\u0007");
   }
 
   private static List<String> names(JsonNode node) {

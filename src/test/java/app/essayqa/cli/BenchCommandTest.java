@@ -74,6 +74,7 @@ class BenchCommandTest {
     Path status = Path.of("/proc/self/status");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(status), "needs Linux /proc");
 
-    assertThat(ChildProcess.highWaterMarkKb(status)).hasValueSatisfying(kb -> assertThat(kb).isPositive());
+    assertThat(ChildProcess.highWaterMarkKb(status))
+        .hasValueSatisfying(kb -> assertThat(kb).isPositive());
   }
 }

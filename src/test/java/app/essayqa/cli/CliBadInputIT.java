@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad inputs of issue 2 through the real command line and the real facade: each gets a clear
- * answer or message, exit code 0 (or 2 for a broken seeds folder), and no stack trace. Facades
- * are opened once per configuration and shared, as loading the model takes a second.
+ * answer or message, exit code 0 (or 2 for a broken seeds folder), and no stack trace. Facades are
+ * opened once per configuration and shared, as loading the model takes a second.
  */
 @Timeout(120)
 class CliBadInputIT {
@@ -76,7 +76,8 @@ class CliBadInputIT {
     return Stream.of(
         Arguments.of("empty", ""),
         Arguments.of("whitespace", "   \t  "),
-        Arguments.of("20,000 characters", "What about Japan and Korea? ".repeat(715).substring(0, 20_000)),
+        Arguments.of(
+            "20,000 characters", "What about Japan and Korea? ".repeat(715).substring(0, 20_000)),
         Arguments.of("only emoji", "😀🎉🔥🇯🇵🇰🇷"),
         Arguments.of("only punctuation", "?!?!... ;;; ---"),
         Arguments.of("control characters", "Who\u0000 wrote\u0007 the\r\n essay\u0008?"),
@@ -167,7 +168,14 @@ class CliBadInputIT {
     Files.write(seeds.resolve("picture.txt"), binary);
 
     Run run =
-        cli("ask", "--json", CACHE, CACHE_DIR, "--set", "seeds.dir=" + seeds, "Who wrote the essay?");
+        cli(
+            "ask",
+            "--json",
+            CACHE,
+            CACHE_DIR,
+            "--set",
+            "seeds.dir=" + seeds,
+            "Who wrote the essay?");
 
     assertThat(run.code).as(run.err).isZero();
     assertNoStackTrace(run);
@@ -215,7 +223,8 @@ class CliBadInputIT {
 
   private static void assertQuotesAreVerbatim(JsonNode answer) throws Exception {
     for (JsonNode c : answer.get("citations")) {
-      String text = Files.readString(Path.of("seeds", c.get("document").asText()), StandardCharsets.UTF_8);
+      String text =
+          Files.readString(Path.of("seeds", c.get("document").asText()), StandardCharsets.UTF_8);
       assertThat(text.substring(c.get("start").asInt(), c.get("end").asInt()))
           .isEqualTo(c.get("quote").asText());
     }

@@ -20,14 +20,19 @@ class ConfigCommandTest {
     Path file = write("retrieval:\n  top-k: 5\n");
 
     Cli.Result result =
-        Cli.run(Cli.never(), "config", "--config", file.toString(), "--set", "answer.max-sentences=3");
+        Cli.run(
+            Cli.never(), "config", "--config", file.toString(), "--set", "answer.max-sentences=3");
 
     assertThat(result.code()).isZero();
     for (ConfigKey key : ConfigKeys.all()) {
       assertThat(result.out()).contains(key.name());
     }
-    assertThat(line(result.out(), ConfigKeys.RETRIEVAL_TOP_K)).contains(" 5 ").contains(file.toString());
-    assertThat(line(result.out(), ConfigKeys.ANSWER_MAX_SENTENCES)).contains(" 3 ").contains("--set");
+    assertThat(line(result.out(), ConfigKeys.RETRIEVAL_TOP_K))
+        .contains(" 5 ")
+        .contains(file.toString());
+    assertThat(line(result.out(), ConfigKeys.ANSWER_MAX_SENTENCES))
+        .contains(" 3 ")
+        .contains("--set");
     assertThat(line(result.out(), ConfigKeys.RETRIEVAL_FUSION)).contains("rrf").contains("default");
   }
 
@@ -110,7 +115,8 @@ class ConfigCommandTest {
     Cli.Result result = Cli.run(Cli.never(), args);
 
     assertThat(result.code()).isZero();
-    assertThat(result.out()).startsWith("Usage: essay-qa" + (command.isEmpty() ? "" : " " + command));
+    assertThat(result.out())
+        .startsWith("Usage: essay-qa" + (command.isEmpty() ? "" : " " + command));
     assertThat(result.err()).isEmpty();
   }
 

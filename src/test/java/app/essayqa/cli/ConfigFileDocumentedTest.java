@@ -26,9 +26,7 @@ class ConfigFileDocumentedTest {
     Map<String, Boolean> documented = scan(Files.readAllLines(FILE, StandardCharsets.UTF_8));
 
     for (ConfigKey key : ConfigKeys.all()) {
-      assertThat(documented)
-          .as("%s is in %s", key.name(), FILE)
-          .containsKey(key.name());
+      assertThat(documented).as("%s is in %s", key.name(), FILE).containsKey(key.name());
       assertThat(documented.get(key.name()))
           .as("%s has a comment line just above it in %s", key.name(), FILE)
           .isTrue();
@@ -37,7 +35,9 @@ class ConfigFileDocumentedTest {
 
   @Test
   void should_load_without_errors() {
-    assertThat(ConfigLoader.load(Path.of("").toAbsolutePath(), FILE, true, Map.of(), Map.of()).sources())
+    assertThat(
+            ConfigLoader.load(Path.of("").toAbsolutePath(), FILE, true, Map.of(), Map.of())
+                .sources())
         .containsKeys(ConfigKeys.SEEDS_DIR);
   }
 

@@ -46,7 +46,13 @@ class FakeAnswerSource implements AnswerSource {
                 new Sentence(1, p, p + FIRST.length(), FIRST),
                 new Sentence(2, s2, s2 + SECOND.length(), SECOND)));
     Document doc =
-        new Document(FILE, TITLE, Optional.of("Jane Doe"), TEXT, List.of(TITLE, SECTION), List.of(paragraph));
+        new Document(
+            FILE,
+            TITLE,
+            Optional.of("Jane Doe"),
+            TEXT,
+            List.of(TITLE, SECTION),
+            List.of(paragraph));
     return new Library(List.of(doc), List.of());
   }
 
@@ -80,7 +86,14 @@ class FakeAnswerSource implements AnswerSource {
     timings.put("embed", 4L);
     timings.put("total", 7L);
     return new Answer(
-        question, SECOND + " [1]", false, List.of(citation), List.of(), "v1", timings, List.of(evidence));
+        question,
+        SECOND + " [1]",
+        false,
+        List.of(citation),
+        List.of(),
+        "v1",
+        timings,
+        List.of(evidence));
   }
 
   @Override

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The top-level {@code ./essay-qa} launcher as a user runs it, on the jar {@code mvn package}
- * just built (so it does not rebuild): exit codes, stdout kept for answers, piped REPL.
+ * The top-level {@code ./essay-qa} launcher as a user runs it, on the jar {@code mvn package} just
+ * built (so it does not rebuild): exit codes, stdout kept for answers, piped REPL.
  */
 @Timeout(180)
 class LauncherIT {

@@ -31,7 +31,8 @@ class TextTest {
         "a b|20|'> '|> a b",
         "one  two|20|''|one two",
       })
-  void should_wrap_at_the_width_with_the_indent(String text, int width, String indent, String expected) {
+  void should_wrap_at_the_width_with_the_indent(
+      String text, int width, String indent, String expected) {
     assertThat(Text.wrap(text, width, indent)).isEqualTo(expected.replace("\\n", "\n"));
   }
 
