@@ -90,7 +90,12 @@ public final class AskCommand implements Callable<Integer> {
       }
       try (BufferedReader in = reader(path)) {
         String line;
+        boolean first = true;
         while ((line = in.readLine()) != null) {
+          if (first && line.startsWith("\uFEFF")) {
+            line = line.substring(1); // a byte-order mark some editors write; not part of the text
+          }
+          first = false;
           if (!line.isBlank()) {
             print(source.ask(line), out);
           }
