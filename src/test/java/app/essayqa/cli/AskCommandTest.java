@@ -110,7 +110,7 @@ class AskCommandTest {
     Path file = dir.resolve("questions.txt");
     Files.writeString(
         file,
-        "First question?\n\nWhat is the GDP?\n  \nThird – ünïcödé 質問?\n",
+        "\uFEFFFirst question?\r\n\nWhat is the GDP?\n  \nThird – ünïcödé 質問?\n",
         StandardCharsets.UTF_8);
 
     Cli.Result result = Cli.run(fake.opener(), "ask", "--json", "--file", file.toString());
