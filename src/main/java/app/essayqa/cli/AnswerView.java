@@ -52,14 +52,11 @@ final class AnswerView {
     boolean oneDocument =
         answer.citations().stream().map(Citation::document).distinct().count() == 1;
     Citation first = answer.citations().get(0);
-    out.append('\n')
-        .append(style.faint("Sources"))
-        .append(
-            oneDocument
-                ? style.faint(" from ") + title(first) + style.faint(" (" + first.document() + ")")
-                : "")
-        .append(style.faint(":"))
-        .append('\n');
+    String heading =
+        oneDocument
+            ? "Sources from " + title(first) + " (" + clean(first.document()) + "):"
+            : "Sources:";
+    out.append('\n').append(style.faint(wrap(heading, ""))).append('\n');
     // Sources the answer marks come first; the other top passages follow as further reading.
     List<Citation> marked = new ArrayList<>();
     List<Citation> others = new ArrayList<>();
