@@ -226,11 +226,7 @@ public final class EssayQa implements AutoCloseable {
           display, cleaned.problem().get(), true, List.of(), List.of(), indexVersion, timings, List.of());
     }
     String text = asked.equals(shown) ? cleaned.text() : QuestionText.clean(asked, 2 * maxChars).text();
-    long t1 = System.nanoTime();
-    float[] vector = unit(model.embed(text).content().vector());
-    timings.put("embed", ms(t1));
     List<String> terms = List.copyOf(new LinkedHashSet<>(analyzer.questionTerms(text)));
-    long te = System.nanoTime();
     Map<String, String> wordsToTerms = new LinkedHashMap<>();
     for (String word : SemanticExpander.words(text)) {
       List<String> wordTerms = analyzer.questionTerms(word);
@@ -245,8 +241,14 @@ public final class EssayQa implements AutoCloseable {
         wordsToTerms.put(name.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
       }
     }
-    Query query = new Query(text, vector, terms, expander.expand(wordsToTerms, this::embedWords));
-    timings.put("expand", ms(te));
+    // One call embeds the question and the words the essays lack: the model runs them in parallel.
+    long t1 = System.nanoTime();
+    List<String> toEmbed = new ArrayList<>(List.of(text));
+    toEmbed.addAll(expander.unknownWords(wordsToTerms));
+    float[][] vectors = embedWords(toEmbed);
+    timings.put("embed", ms(t1));
+    float[][] wordVectors = java.util.Arrays.copyOfRange(vectors, 1, vectors.length);
+    Query query = new Query(text, vectors[0], terms, expander.expand(wordsToTerms, words -> wordVectors));
     long t2 = System.nanoTime();
     List<ScoredPassage> ranked = retriever.retrieve(query, CANDIDATES_SHOWN);
     if (!preferredParagraphs.isEmpty()) {

@@ -72,8 +72,7 @@ public final class SemanticExpander {
    */
   public Map<String, Map<String, Double>> expand(
       Map<String, String> wordsToTerms, Function<List<String>, float[][]> embed) {
-    List<String> unknown =
-        wordsToTerms.keySet().stream().filter(w -> !indexByWord.containsKey(w)).toList();
+    List<String> unknown = unknownWords(wordsToTerms);
     float[][] unknownVectors = unknown.isEmpty() ? new float[0][] : embed.apply(unknown);
     Map<String, Map<String, Double>> expansions = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : wordsToTerms.entrySet()) {
@@ -84,6 +83,11 @@ public final class SemanticExpander {
       expansions.merge(term, neighbours(v, term), SemanticExpander::better);
     }
     return expansions;
+  }
+
+  /** The words {@link #expand} will have to embed, in the order it asks for them. */
+  public List<String> unknownWords(Map<String, String> wordsToTerms) {
+    return wordsToTerms.keySet().stream().filter(w -> !indexByWord.containsKey(w)).toList();
   }
 
   private Map<String, Double> neighbours(float[] v, String ownTerm) {
