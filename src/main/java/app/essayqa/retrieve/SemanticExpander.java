@@ -5,10 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Widens a question's words to the essays' own words that mean nearly the same, by MiniLM
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  * Thread-safe once built.
  */
 public final class SemanticExpander {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
-
   private final List<String> words;
   private final List<String> stems;
   private final float[][] vectors;
@@ -48,19 +44,6 @@ public final class SemanticExpander {
     for (int i = 0; i < words.size(); i++) {
       indexByWord.put(words.get(i), i);
     }
-  }
-
-  /** The distinct lower-case words of {@code text}, trailing possessives removed, in order. */
-  public static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    var m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-    while (m.find()) {
-      String w = m.group().replaceAll("['’]s?$", "");
-      if (!w.isEmpty() && !out.contains(w)) {
-        out.add(w);
-      }
-    }
-    return out;
   }
 
   /**
