@@ -114,8 +114,12 @@ public final class BenchCommand implements Callable<Integer> {
     List<Double> millis = new ArrayList<>();
     List<Double> answeredMillis = new ArrayList<>();
     int abstained = 0;
+    long cpuAtStart = 0;
     try (AnswerSource source = opener.open(config)) {
       for (int round = 0; round < warmup + rounds; round++) {
+        if (round == warmup) {
+          cpuAtStart = processCpuNanos();
+        }
         for (String question : questions) {
           long started = System.nanoTime();
           Answer answer = source.ask(question);
@@ -132,6 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
     }
+    long cpu = processCpuNanos() - cpuAtStart;
     out.printf(
         Locale.ROOT,
         "%nWarm query, end to end in one process (%d queries: %d rounds after %d warm-up; %d"
@@ -147,6 +152,11 @@ public final class BenchCommand implements Callable<Integer> {
       // Some refusals stop before retrieval; the answered questions alone show the full path.
       out.println(figure("answered p50", Percentiles.of(answeredMillis, 50), "ms", Double.NaN));
       out.println(figure("answered p95", Percentiles.of(answeredMillis, 95), "ms", Double.NaN));
+    }
+    if (cpuAtStart >= 0 && cpu > 0) {
+      // Wall times rise when other processes share the cores; CPU time per query does not.
+      out.println(figure("CPU per query", cpu / 1e6 / millis.size(), "ms", Double.NaN)
+          + "   (mean, all threads of this process)");
     }
     out.flush();
   }
@@ -227,6 +237,15 @@ public final class BenchCommand implements Callable<Integer> {
       out.println("  could not start the child process: " + e.getMessage());
       return null;
     }
+  }
+
+  /** CPU time of this whole process (ONNX Runtime's threads too), or -1 when unknown. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   /** One figure with its target: within target, or how far over. */
