@@ -90,6 +90,8 @@ final class Repl {
       case ":more", ":m" -> {
         if (last == null) {
           out.println("Ask a question first.");
+        } else if (last.citations().isEmpty()) {
+          out.println("The last answer quoted nothing to continue from.\n");
         } else {
           Answer previous = last;
           answer(() -> source.ask("Tell me more", previous), out);

@@ -34,11 +34,15 @@ class ReplCommandTest {
 
   @Test
   void should_ask_each_question_on_its_own_and_continue_only_on_more() {
-    Cli.runWithInput(fake.opener(), "What links them?\nWhat is the GDP?\n:more\n", "repl");
+    Cli.Result result =
+        Cli.runWithInput(
+            fake.opener(), "What links them?\nWhat is the GDP?\n:more\nWhy?\n:more\n", "repl");
 
+    assertThat(result.out()).contains("The last answer quoted nothing to continue from.");
     assertThat(fake.previous).hasSize(1);
-    assertThat(fake.previous.get(0).question()).isEqualTo("What is the GDP?");
-    assertThat(fake.asked).containsExactly("What links them?", "What is the GDP?", "Tell me more");
+    assertThat(fake.previous.get(0).question()).isEqualTo("Why?");
+    assertThat(fake.asked)
+        .containsExactly("What links them?", "What is the GDP?", "Why?", "Tell me more");
   }
 
   @Test
