@@ -155,8 +155,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (cpuAtStart >= 0 && cpu > 0) {
       // Wall times rise when other processes share the cores; CPU time per query does not.
-      out.println(figure("CPU per query", cpu / 1e6 / millis.size(), "ms", Double.NaN)
-          + "   (mean, all threads of this process)");
+      out.println(
+          figure("CPU per query", cpu / 1e6 / millis.size(), "ms", Double.NaN)
+              + "   (mean, all threads of this process)");
     }
     out.flush();
   }
