@@ -130,6 +130,11 @@ final class TelegramBot implements AutoCloseable {
         });
   }
 
+  /** Updates received and not yet answered (or given up). */
+  int pendingCount() {
+    return journal.pendingCount();
+  }
+
   /** Blocks until {@link #close} has finished. */
   void awaitClosed() throws InterruptedException {
     stopped.await();
