@@ -27,6 +27,10 @@ final class BotHarness implements AutoCloseable {
     return EssayQa.open(Config.defaults(root).with(ConfigKeys.CACHE_DIR, "target/test-cache", "test"));
   }
 
+  /**
+   * Settings for functional tests: Telegram's limits except a 100 ms gap between messages to one
+   * chat, so that tests of several replies stay quick ({@link TelegramLoadIT} keeps the real gap).
+   */
   static BotSettings settings(FakeBotApi fake, Path stateDir) {
     return new BotSettings(
         URI.create(fake.url()),
@@ -36,7 +40,7 @@ final class BotHarness implements AutoCloseable {
         4,
         stateDir,
         Duration.ofSeconds(1),
-        BotSettings.SendRatesSpec.TELEGRAM,
+        new BotSettings.SendRatesSpec(100, 20, 30),
         Duration.ofSeconds(3));
   }
 
