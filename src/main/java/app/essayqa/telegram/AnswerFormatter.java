@@ -65,14 +65,24 @@ final class AnswerFormatter {
         html.append("<blockquote>").append(Html.escape(c.quote().strip())).append("</blockquote>");
         int document = documentIndex(c.document());
         if (document >= 0) {
-          buttons.add(
-              new Button(
-                  "[" + c.n() + "] ¶" + c.paragraph(),
-                  new CallbackData(CallbackData.Action.SHOW, document, c.paragraph())));
+          addSourceButton(buttons, c.n(), new CallbackData(CallbackData.Action.SHOW, document, c.paragraph()));
         }
       }
     }
     return new Formatted(html.toString(), rows(buttons));
+  }
+
+  /** One button per cited paragraph: sources quoting the same paragraph share it, "[1,2] ¶8". */
+  private static void addSourceButton(List<Button> buttons, int n, CallbackData data) {
+    for (int i = 0; i < buttons.size(); i++) {
+      Button b = buttons.get(i);
+      if (b.data().equals(data)) {
+        String numbers = b.label().substring(1, b.label().indexOf(']'));
+        buttons.set(i, new Button("[" + numbers + "," + n + "] ¶" + data.paragraph(), data));
+        return;
+      }
+    }
+    buttons.add(new Button("[" + n + "] ¶" + data.paragraph(), data));
   }
 
   /** A paragraph with its place in the essay, and buttons to read the ones before and after. */

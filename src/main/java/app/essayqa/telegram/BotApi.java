@@ -149,19 +149,30 @@ final class BotApi implements AutoCloseable {
     return new BotApiException(BotApiException.Kind.TRANSIENT, 0, 0, method + ": " + describe(e));
   }
 
-  /** The chain of causes as "Type: message" pieces, redacted. */
+  /**
+   * What went wrong, redacted: the outermost I/O failure if there is one (the library's own
+   * wrappers say only "Unable to execute"), else the exception itself.
+   */
   private String describe(Throwable e) {
-    StringBuilder out = new StringBuilder();
-    for (Throwable t = e; t != null && out.length() < 400; t = t.getCause()) {
-      if (out.length() > 0) {
-        out.append(" <- ");
-      }
-      out.append(t.getClass().getSimpleName());
-      if (t.getMessage() != null) {
-        out.append(": ").append(t.getMessage());
+    Throwable shown = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.io.IOException) {
+        shown = t;
+        break;
       }
     }
-    return redact(out.toString());
+    String text = shown.getClass().getSimpleName();
+    if (shown.getMessage() != null) {
+      text += ": " + shown.getMessage();
+    }
+    Throwable root = shown;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != shown && root.getMessage() != null && !text.contains(root.getMessage())) {
+      text += " (" + root.getMessage() + ")";
+    }
+    return redact(text);
   }
 
   @Override

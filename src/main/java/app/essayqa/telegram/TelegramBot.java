@@ -33,7 +33,6 @@ final class TelegramBot implements AutoCloseable {
   private final UpdateHandler handler;
   private final UpdatePoller poller;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile boolean closed;
 
   TelegramBot(EssayQa qa, BotApi api, BotSettings settings, BotIdentity me) {
     this.api = api;
@@ -62,6 +61,9 @@ final class TelegramBot implements AutoCloseable {
           throw e;
         }
         last = e;
+        if (attempt == 4) {
+          break;
+        }
         log.warn("cannot reach Telegram yet: {}", e.getMessage());
         try {
           Thread.sleep(e.kind() == BotApiException.Kind.RATE_LIMITED ? e.retryAfterSeconds() * 1000L : Outbox.backoffMs(attempt));
@@ -112,10 +114,7 @@ final class TelegramBot implements AutoCloseable {
     long updateId = update.getUpdateId();
     dispatcher.submit(
         chatId,
-        () -> {
-          if (closed) {
-            return;
-          }
+        () ->
           handler.handle(
               update,
               outcome -> {
@@ -126,8 +125,7 @@ final class TelegramBot implements AutoCloseable {
                     chatId,
                     outcome,
                     (System.nanoTime() - received) / 1_000_000);
-              });
-        });
+              }));
   }
 
   /** Updates received and not yet answered (or given up). */
@@ -152,7 +150,6 @@ final class TelegramBot implements AutoCloseable {
     long start = System.nanoTime();
     poller.close();
     dispatcher.close(settings.grace());
-    closed = true;
     try {
       long left = settings.grace().toNanos() - (System.nanoTime() - start);
       if (!outbox.awaitIdle(java.time.Duration.ofNanos(Math.max(0, left)))) {

@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
     name = "telegram",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the Telegram bot: answers questions about the essay in private chats and groups.",
-      "The bot token is read from the environment variable TELEGRAM_BOT_TOKEN.",
-      "Settings: telegram.api-url (or TELEGRAM_API_URL), telegram.allow, telegram.max-question-chars,",
-      "telegram.rate-limit-per-minute, telegram.workers, telegram.state-dir."
+      "Runs the Telegram bot: answers questions about the essay in private chats",
+      "and groups. The bot token is read from TELEGRAM_BOT_TOKEN.",
+      "Keys: telegram.api-url (or TELEGRAM_API_URL), telegram.allow,",
+      "telegram.max-question-chars, telegram.rate-limit-per-minute,",
+      "telegram.workers, telegram.state-dir."
     })
 public final class TelegramCommand implements Callable<Integer> {
   static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";

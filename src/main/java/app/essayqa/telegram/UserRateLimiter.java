@@ -33,6 +33,9 @@ final class UserRateLimiter {
   }
 
   synchronized Decision check(long userId, long now) {
+    if (windows.size() > 10_000) {
+      windows.values().removeIf(w -> w.times.isEmpty() || w.times.peekLast() <= now - 60_000);
+    }
     Window w = windows.computeIfAbsent(userId, id -> new Window());
     while (!w.times.isEmpty() && w.times.peekFirst() <= now - 60_000) {
       w.times.pollFirst();

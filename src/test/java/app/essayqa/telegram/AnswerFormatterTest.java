@@ -63,6 +63,16 @@ class AnswerFormatterTest {
   }
 
   @Test
+  void should_offer_one_button_per_paragraph_when_sources_share_one() {
+    Answer a = answer("Second paragraph. [1] Third & last. [2] First [3]", false,
+        List.of(citation(1, "Part <2>", 2, "Second"), citation(2, "Part <2>", 3, "Third"), citation(3, "Part <2>", 2, "paragraph")), List.of());
+
+    AnswerFormatter.Formatted f = formatter.answer(a);
+
+    assertThat(f.keyboard().get(0)).extracting(AnswerFormatter.Button::label).containsExactly("[1,3] ¶2", "[2] ¶3");
+  }
+
+  @Test
   void should_list_the_nearest_topics_when_the_essay_does_not_answer() throws Exception {
     AnswerFormatter.Formatted f = formatter.answer(answer("The essay does not answer that.", true, List.of(), List.of("trade & <tariffs>", "history")));
 
