@@ -108,6 +108,27 @@ final class UpdateHandler {
     if (log.isDebugEnabled()) {
       log.debug("chat {} message {}: {} {}", m.getChatId(), m.getMessageId(), route.kind(), m.getText());
     }
+    if (route.kind() == Route.Kind.IGNORE) {
+      out.flush("ignored");
+      return;
+    }
+    // Every message that gets a reply counts, so one chat's flood cannot fill the queue.
+    long userId = from == null ? m.getChatId() : from.getId();
+    switch (limiter.check(userId, clockMs.getAsLong())) {
+      case REFUSE_AND_EXPLAIN -> {
+        out.text(
+                "You're writing faster than I can answer well: I take up to "
+                    + limiter.perMinute()
+                    + " messages a minute from each person. Please try again in a minute.")
+            .flush("rate-limited");
+        return;
+      }
+      case REFUSE_SILENTLY -> {
+        out.flush("rate-limited");
+        return;
+      }
+      case ALLOW -> {}
+    }
     switch (route.kind()) {
       case IGNORE -> out.flush("ignored");
       case START -> out.text(formatter.welcome()).flush("start");
@@ -125,22 +146,6 @@ final class UpdateHandler {
   }
 
   private void question(Message m, String question, Message replyTo, Replies out) {
-    long userId = m.getFrom() == null ? m.getChatId() : m.getFrom().getId();
-    switch (limiter.check(userId, clockMs.getAsLong())) {
-      case REFUSE_AND_EXPLAIN -> {
-        out.text(
-                "You're asking faster than I can answer well: I take up to "
-                    + limiter.perMinute()
-                    + " questions a minute from each person. Please try again in a minute.")
-            .flush("rate-limited");
-        return;
-      }
-      case REFUSE_SILENTLY -> {
-        out.flush("rate-limited");
-        return;
-      }
-      case ALLOW -> {}
-    }
     if (question.length() > settings.maxQuestionChars()) {
       out.text(
               "That question is "

@@ -232,7 +232,7 @@ class TelegramBotIT {
   @Test
   void should_hint_at_non_text_and_limit_each_user_politely() throws Exception {
     BotSettings settings = BotHarness.settings(fake, stateDir);
-    start(new BotSettings(settings.apiUrl(), settings.allow(), 500, 2, 4, stateDir, settings.pollTimeout(), settings.rates(), settings.grace()));
+    start(new BotSettings(settings.apiUrl(), settings.allow(), 500, 3, 4, stateDir, settings.pollTimeout(), settings.rates(), settings.grace()));
 
     FakeBotApi.Sent hint = fake.replyTo(fake.userSays(110, 110, null, null), WAIT);
     fake.replyTo(fake.userSays(110, QUESTION), WAIT);
@@ -242,7 +242,7 @@ class TelegramBotIT {
     harness.awaitSettled(silent);
 
     assertThat(hint.plain()).contains("only read text");
-    assertThat(limited.plain()).contains("2 questions a minute");
+    assertThat(limited.plain()).contains("3 messages a minute");
     assertThat(messagesTo(fake, 110)).hasSize(4);
   }
 
