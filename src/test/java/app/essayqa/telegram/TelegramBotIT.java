@@ -203,6 +203,7 @@ class TelegramBotIT {
     fake.awaitCalls("getUpdates", 1, WAIT);
     fake.failNext("getUpdates", 502, "Bad Gateway", 0);
     fake.dropNext("getUpdates");
+    fake.dropNext("getUpdates");
     fake.failNext("getUpdates", 500, "Internal Server Error", 0);
     fake.failNext("sendMessage", 502, "Bad Gateway", 0);
     fake.dropNext("sendMessage");
@@ -212,6 +213,24 @@ class TelegramBotIT {
     harness.awaitSettled(question);
 
     assertThat(messagesTo(fake, 107)).hasSize(1);
+  }
+
+  @Test
+  void should_log_telegrams_description_of_a_rejected_reply_and_go_on() throws Exception {
+    start();
+    fake.failNext("sendMessage", 400, "Bad Request: chat not found", 0);
+
+    FakeBotApi.Incoming rejected = fake.userSays(115, QUESTION);
+    fake.awaitCalls("sendMessage", 1, WAIT);
+    FakeBotApi.Incoming next = fake.userSays(115, "/about");
+    fake.replyTo(next, WAIT);
+    harness.awaitSettled(next);
+
+    assertThat(messagesTo(fake, 115)).extracting(FakeBotApi.Sent::replyTo).containsExactly(next.messageId());
+    assertThat(fake.calls("sendMessage")).isEqualTo(2);
+    assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().contains("chat 115")
+        && e.getFormattedMessage().contains("[400] Bad Request: chat not found"));
+    assertThat(rejected.updateId()).isLessThan(next.updateId());
   }
 
   @Test
@@ -225,6 +244,7 @@ class TelegramBotIT {
     harness.awaitSettled(other);
 
     assertThat(messagesTo(fake, 108)).isEmpty();
+    assertThat(fake.calls("sendMessage")).as("403 is not retried").isEqualTo(2);
     assertThat(harness.bot.pendingCount()).isZero();
     assertThat(blocked.updateId()).isLessThan(other.updateId());
   }
