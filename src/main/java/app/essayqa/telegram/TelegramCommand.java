@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
     name = "telegram",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the Telegram bot: answers questions about the essay in private chats",
-      "and groups. The bot token is read from TELEGRAM_BOT_TOKEN.",
-      "Keys: telegram.api-url (or TELEGRAM_API_URL), telegram.allow,",
-      "telegram.max-question-chars, telegram.rate-limit-per-minute,",
-      "telegram.workers, telegram.state-dir."
+      "Runs the Telegram bot until Ctrl-C or SIGTERM.",
+      "Answers questions about the essay in private chats, and in groups when mentioned, replied"
+          + " to or asked with /ask. The bot token is read from TELEGRAM_BOT_TOKEN.",
+      "Settings: the telegram keys in config/essay-qa.yaml; TELEGRAM_API_URL overrides the"
+          + " Bot API address."
     })
 public final class TelegramCommand implements Callable<Integer> {
   static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
