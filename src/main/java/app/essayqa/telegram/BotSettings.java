@@ -64,14 +64,6 @@ record BotSettings(
         Duration.ofSeconds(3));
   }
 
-  BotSettings withPollTimeout(Duration timeout) {
-    return new BotSettings(apiUrl, allow, maxQuestionChars, questionsPerMinute, workers, stateDir, timeout, rates, grace);
-  }
-
-  BotSettings withRates(SendRatesSpec newRates) {
-    return new BotSettings(apiUrl, allow, maxQuestionChars, questionsPerMinute, workers, stateDir, pollTimeout, newRates, grace);
-  }
-
   /** Whether a chat or user may use the bot: by chat id, user id or username. */
   boolean allows(long chatId, Long userId, String username) {
     if (allow.isEmpty()) {
