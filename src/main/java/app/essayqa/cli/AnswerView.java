@@ -158,7 +158,10 @@ final class AnswerView {
 
   /** The line that introduces one source: number, section, locator and character offsets. */
   private String citationLine(Citation c) {
-    String section = c.section() == null || c.section().isBlank() ? "" : clean(c.section()) + ", ";
+    // Text before the first heading has the title as its section; the heading names it already.
+    boolean untitled =
+        c.section() == null || c.section().isBlank() || c.section().equals(c.title());
+    String section = untitled ? "" : clean(c.section()) + ", ";
     return "  "
         + style.bold("[" + c.n() + "]")
         + " "

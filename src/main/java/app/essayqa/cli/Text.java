@@ -2,9 +2,13 @@ package app.essayqa.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Pure text helpers for console output. */
 final class Text {
+  /** An ANSI "select graphic rendition" sequence, such as bold on or off. */
+  private static final Pattern SGR = Pattern.compile("\u001b\\[[0-9;]*m");
+
   private Text() {}
 
   /**
@@ -33,19 +37,32 @@ final class Text {
         continue;
       }
       StringBuilder line = new StringBuilder();
+      int shown = 0; // columns the line takes: emphasis escapes take none
       for (String word : paragraph.split(" +")) {
         if (word.isEmpty()) {
           continue;
         }
-        if (line.length() > 0 && line.length() + 1 + word.length() > room) {
+        int columns = visibleLength(word);
+        if (shown > 0 && shown + 1 + columns > room) {
           lines.add(indent + line);
           line.setLength(0);
+          shown = 0;
         }
-        line.append(line.length() == 0 ? "" : " ").append(word);
+        if (line.length() > 0) {
+          line.append(' ');
+          shown++;
+        }
+        line.append(word);
+        shown += columns;
       }
       lines.add(indent + line);
     }
     return String.join("\n", lines);
+  }
+
+  /** Length without ANSI colour sequences (ESC [ ... m), which take no room on screen. */
+  static int visibleLength(String text) {
+    return SGR.matcher(text).replaceAll("").length();
   }
 
   /** The first {@code max} characters, with an ellipsis when cut. */

@@ -60,4 +60,38 @@ class AnswerViewTest {
         .contains("paragraph)")
         .doesNotContain("paragraphs");
   }
+
+  @Test
+  void should_not_repeat_the_title_as_the_section_of_text_before_the_first_heading() {
+    Answer answer = fake.ask("What links them?");
+    app.essayqa.answer.Citation c = answer.citations().get(0);
+    app.essayqa.answer.Citation intro =
+        new app.essayqa.answer.Citation(
+            c.n(),
+            c.document(),
+            c.title(),
+            c.title(),
+            c.paragraph(),
+            c.sentence(),
+            c.start(),
+            c.end(),
+            c.quote(),
+            c.score());
+    Answer introAnswer =
+        new Answer(
+            answer.question(),
+            answer.text(),
+            false,
+            List.of(intro),
+            List.of(),
+            "v1",
+            answer.timingsMs(),
+            List.of());
+
+    String shown = new AnswerView(Style.PLAIN, 0).answer(introAnswer);
+
+    assertThat(shown).contains("  [1] ¶1.2, characters ");
+    assertThat(shown.indexOf(FakeAnswerSource.TITLE))
+        .isEqualTo(shown.lastIndexOf(FakeAnswerSource.TITLE));
+  }
 }

@@ -55,4 +55,12 @@ class TextTest {
 
     assertThat(Text.abbreviate(emoji, 4)).isEqualTo("ab…");
   }
+
+  @org.junit.jupiter.api.Test
+  void should_not_count_emphasis_escapes_as_columns_when_wrapping() {
+    String bold = Style.ANSI.bold("two");
+
+    assertThat(Text.wrap("one " + bold + " three", 13, "")).isEqualTo("one " + bold + " three");
+    assertThat(Text.visibleLength(bold)).isEqualTo(3);
+  }
 }
