@@ -1,12 +1,10 @@
 package app.essayqa.cli;
 
-import app.essayqa.Main;
 import app.essayqa.answer.Answer;
 import app.essayqa.config.Config;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,14 +89,15 @@ public final class BenchCommand implements Callable<Integer> {
         questions.origin(),
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
-    out.println("JVM flags: " + String.join(" ", jvmFlags()));
+    out.println(
+        "JVM flags: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     out.flush();
 
     warmQueries(config, questions.questions(), out);
     if (inProcessOnly) {
       return 0;
     }
-    Path jar = jar(config.home());
+    Path jar = ChildJvm.jar(config.home());
     if (!Files.isRegularFile(jar)) {
       out.println(
           "second start and memory: skipped, " + jar + " is missing (./essay-qa builds it)");
@@ -165,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
   /** Child JVMs running {@code ask}, started as the launcher starts them; the index is cached. */
   private void secondStart(Config config, Path jar, String question, PrintWriter out)
       throws InterruptedException {
-    List<String> command = ChildProcess.listOf(javaCommand(jar), List.of("ask"));
+    List<String> command = ChildProcess.listOf(ChildJvm.command(jar), List.of("ask"));
     command.addAll(configArgs());
     command.add("--");
     command.add(question);
@@ -175,7 +174,12 @@ public final class BenchCommand implements Callable<Integer> {
         "%nSecond start to first answer, wall time incl. JVM (median of %d; one untimed start"
             + " first)%n",
         starts);
-    out.println("  command: " + shellQuoted(command));
+    if (command.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"))) {
+      out.println(
+          "  note: no up-to-date class-data archive, so these starts run without it; the first"
+              + " ./essay-qa ask or repl after a build records one");
+    }
+    out.println("  command: " + ChildJvm.shellQuoted(command));
     out.flush();
     List<Double> firstAnswer = new ArrayList<>();
     List<Double> wall = new ArrayList<>();
@@ -198,7 +202,7 @@ public final class BenchCommand implements Callable<Integer> {
   /** A child REPL fed every question on standard input; its memory high-water mark. */
   private void replMemory(Config config, Path jar, List<String> questions, PrintWriter out)
       throws InterruptedException {
-    List<String> command = ChildProcess.listOf(javaCommand(jar), List.of("repl"));
+    List<String> command = ChildProcess.listOf(ChildJvm.command(jar), List.of("repl"));
     command.addAll(configArgs());
     List<String> input = new ArrayList<>(questions);
     input.add(":sources");
@@ -207,7 +211,7 @@ public final class BenchCommand implements Callable<Integer> {
         Locale.ROOT,
         "%nPeak RSS of the REPL (%d questions piped in; VmHWM from /proc)%n",
         questions.size());
-    out.println("  command: " + shellQuoted(command));
+    out.println("  command: " + ChildJvm.shellQuoted(command));
     out.flush();
     ChildProcess.Run run = runOrReport(new ChildProcess(command, environment(config)), input, out);
     if (run == null) {
@@ -264,38 +268,6 @@ public final class BenchCommand implements Callable<Integer> {
         ", ", values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
   }
 
-  /** java, this JVM's own flags (the launcher's), -jar and the jar. */
-  private static List<String> javaCommand(Path jar) {
-    List<String> command = new ArrayList<>();
-    command.add(ChildProcess.javaBinary());
-    command.addAll(jvmFlags());
-    command.add("-jar");
-    command.add(jar.toString());
-    return command;
-  }
-
-  /**
-   * The flags this JVM was started with, so the children start the way the launcher starts the
-   * program. The launcher names its class-data archive in {@code essayqa.cds}: the children map it
-   * when it exists, as the launcher's later runs do, and never dump it themselves.
-   */
-  static List<String> jvmFlags() {
-    List<String> flags = new ArrayList<>();
-    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      boolean archive =
-          flag.startsWith("-XX:ArchiveClassesAtExit") || flag.startsWith("-XX:SharedArchiveFile");
-      boolean agent = flag.startsWith("-agentlib:") || flag.startsWith("-javaagent:");
-      if (!archive && !agent) {
-        flags.add(flag);
-      }
-    }
-    String cds = System.getProperty("essayqa.cds");
-    if (cds != null && Files.isRegularFile(Path.of(cds))) {
-      flags.add("-XX:SharedArchiveFile=" + cds);
-    }
-    return flags;
-  }
-
   /** The same configuration file and overrides for the children as for this run. */
   private List<String> configArgs() {
     List<String> args = new ArrayList<>();
@@ -312,26 +284,5 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static Map<String, String> environment(Config config) {
     return Map.of("ESSAYQA_HOME", config.home().toString());
-  }
-
-  /** The jar this program runs from, else the one the build makes in the project folder. */
-  static Path jar(Path home) {
-    try {
-      Path self = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (self.toString().endsWith(".jar")) {
-        return self;
-      }
-    } catch (URISyntaxException | RuntimeException e) {
-      // Not run from a jar: use the project's.
-    }
-    return home.resolve("target/essay-qa.jar");
-  }
-
-  private static String shellQuoted(List<String> command) {
-    return String.join(
-        " ",
-        command.stream()
-            .map(a -> a.matches("[A-Za-z0-9_./:=+,@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-            .toList());
   }
 }

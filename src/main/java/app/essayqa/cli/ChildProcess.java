@@ -128,14 +128,6 @@ final class ChildProcess {
     return t;
   }
 
-  /** This JVM's launcher binary, so the child runs on the same Java. */
-  static String javaBinary() {
-    return ProcessHandle.current()
-        .info()
-        .command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-  }
-
   /** Copies a list into a new mutable one, for building command lines. */
   static List<String> listOf(List<String> first, List<String> rest) {
     List<String> all = new ArrayList<>(first);
