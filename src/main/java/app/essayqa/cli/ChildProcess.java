@@ -66,11 +66,13 @@ final class ChildProcess {
     writer.join();
     outReader.join();
     errReader.join();
-    double first = firstOutput[0] < 0 ? -1 : (firstOutput[0] - started) / 1e6;
+    double wall = (ended - started) / 1e6;
+    // The reader thread may see the output only after the exit was noticed; it was written before.
+    double first = firstOutput[0] < 0 ? -1 : Math.min(wall, (firstOutput[0] - started) / 1e6);
     return new Run(
         process.exitValue(),
         first,
-        (ended - started) / 1e6,
+        wall,
         peakKb,
         stderr.toString(StandardCharsets.UTF_8));
   }
