@@ -1,8 +1,45 @@
 package app.essayqa;
 
+import app.essayqa.answer.AbstentionPolicy;
 import app.essayqa.answer.Answer;
+import app.essayqa.answer.Evidence;
+import app.essayqa.answer.ExtractiveAnswerComposer;
+import app.essayqa.answer.QuestionText;
 import app.essayqa.config.Config;
+import app.essayqa.config.ConfigKeys;
+import app.essayqa.index.EmbeddingModels;
+import app.essayqa.index.Passage;
+import app.essayqa.index.PassageSplitter;
+import app.essayqa.index.VectorCache;
 import app.essayqa.ingest.Library;
+import app.essayqa.ingest.Paragraph;
+import app.essayqa.ingest.SeedLoader;
+import app.essayqa.retrieve.Bm25Retriever;
+import app.essayqa.retrieve.DenseRetriever;
+import app.essayqa.retrieve.HybridRetriever;
+import app.essayqa.retrieve.Query;
+import app.essayqa.retrieve.ScoredPassage;
+import app.essayqa.retrieve.TermAnalyzer;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The facade every front end talks to: a question in, an {@link Answer} out. Opening it reads the
@@ -11,11 +48,94 @@ import app.essayqa.ingest.Library;
  * Throws {@link EssayQaException} for anything a user can fix; its message is fit to print.
  */
 public final class EssayQa implements AutoCloseable {
-  private EssayQa() {}
+  private static final Logger LOG = LoggerFactory.getLogger(EssayQa.class);
+
+  /** How many ranked passages abstention, composition and {@code :debug} look at. */
+  private static final int CANDIDATES_SHOWN = 10;
+
+  /** "Tell me more" and the like: continue reading after the previous answer. */
+  private static final Pattern MORE =
+      Pattern.compile(
+          "(?i)^\\s*(tell me more|more|go on|continue|keep going|and then|what else|elaborate|"
+              + "say more|more please|please continue|what next)\\W*$");
+
+  private static final String NOT_ANSWERED = "The essay does not answer that";
+
+  private final Config config;
+  private final Library library;
+  private final List<Passage> passages;
+  private final EmbeddingModel model;
+  private final TermAnalyzer analyzer;
+  private final Bm25Retriever bm25;
+  private final HybridRetriever retriever;
+  private final AbstentionPolicy abstention;
+  private final ExtractiveAnswerComposer composer;
+  private final String indexVersion;
+
+  private EssayQa(
+      Config config,
+      Library library,
+      List<Passage> passages,
+      EmbeddingModel model,
+      TermAnalyzer analyzer,
+      Bm25Retriever bm25,
+      HybridRetriever retriever,
+      String indexVersion) {
+    this.config = config;
+    this.library = library;
+    this.passages = passages;
+    this.model = model;
+    this.analyzer = analyzer;
+    this.bm25 = bm25;
+    this.retriever = retriever;
+    this.indexVersion = indexVersion;
+    this.abstention =
+        new AbstentionPolicy(
+            config.getDouble(ConfigKeys.ABSTENTION_MIN_SIMILARITY),
+            config.getDouble(ConfigKeys.ABSTENTION_CONFIDENT_SIMILARITY),
+            config.getDouble(ConfigKeys.ABSTENTION_MIN_TERM_COVERAGE),
+            config.getBoolean(ConfigKeys.ABSTENTION_CHECK_ANSWER_TYPE));
+    this.composer =
+        new ExtractiveAnswerComposer(
+            library,
+            config.getInt(ConfigKeys.RETRIEVAL_TOP_K),
+            config.getInt(ConfigKeys.ANSWER_MAX_SENTENCES),
+            config.getInt(ConfigKeys.ANSWER_MAX_CHARS));
+  }
 
   /** Reads the seeds and builds or loads the index described by {@code config}. */
   public static EssayQa open(Config config) {
-    throw new UnsupportedOperationException("not built yet");
+    long started = System.nanoTime();
+    Library library = new SeedLoader().load(config.getPath(ConfigKeys.SEEDS_DIR));
+    List<Passage> passages =
+        new PassageSplitter(config.getInt(ConfigKeys.CHUNKING_CONTEXT_SENTENCES)).split(library);
+    if (passages.isEmpty()) {
+      throw new EssayQaException("the seed files hold no text to answer from");
+    }
+    Path cacheDir = cacheDir(config);
+    EmbeddingModel model = EmbeddingModels.allMiniLm(cacheDir);
+    float[][][] vectors = vectors(model, passages, new VectorCache(cacheDir.resolve("index")));
+    TermAnalyzer analyzer = new TermAnalyzer();
+    Bm25Retriever bm25 = new Bm25Retriever(passages, analyzer);
+    DenseRetriever dense = new DenseRetriever(passages, vectors[0], vectors[1]);
+    HybridRetriever hybrid =
+        new HybridRetriever(
+            dense,
+            bm25,
+            HybridRetriever.Fusion.valueOf(
+                config.getString(ConfigKeys.RETRIEVAL_FUSION).toUpperCase(Locale.ROOT)),
+            config.getInt(ConfigKeys.RETRIEVAL_RRF_K),
+            config.getDouble(ConfigKeys.RETRIEVAL_DENSE_WEIGHT),
+            config.getDouble(ConfigKeys.RETRIEVAL_BM25_WEIGHT),
+            config.getInt(ConfigKeys.RETRIEVAL_CANDIDATES));
+    String version = indexVersion(library, config);
+    LOG.debug(
+        "open: {} documents, {} passages, index {} in {} ms",
+        library.documents().size(),
+        passages.size(),
+        version,
+        (System.nanoTime() - started) / 1_000_000);
+    return new EssayQa(config, library, passages, model, analyzer, bm25, hybrid, version);
   }
 
   /**
@@ -23,7 +143,7 @@ public final class EssayQa implements AutoCloseable {
    * answer whose text says what was wrong.
    */
   public Answer ask(String question) {
-    throw new UnsupportedOperationException("not built yet");
+    return answer(question, question, Set.of());
   }
 
   /**
@@ -31,23 +151,258 @@ public final class EssayQa implements AutoCloseable {
    * question and its cited passages give the context a short follow-up leaves out.
    */
   public Answer ask(String question, Answer previous) {
-    throw new UnsupportedOperationException("not built yet");
+    if (previous == null || previous.abstained() || previous.citations().isEmpty()) {
+      return ask(question);
+    }
+    String shown = question == null ? "" : question;
+    if (MORE.matcher(shown).matches()) {
+      return continueAfter(shown, previous);
+    }
+    Set<String> paragraphs = new LinkedHashSet<>();
+    previous.citations().forEach(c -> paragraphs.add(c.document() + "#" + c.paragraph()));
+    return answer(shown, shown + " " + previous.question(), paragraphs);
   }
 
   /** The parsed seed documents, for browsing paragraphs and naming title and author. */
   public Library library() {
-    throw new UnsupportedOperationException("not built yet");
+    return library;
   }
 
   /** A hash of the seed texts, the model and the settings that shape answers. */
   public String indexVersion() {
-    throw new UnsupportedOperationException("not built yet");
+    return indexVersion;
   }
 
   public Config config() {
-    throw new UnsupportedOperationException("not built yet");
+    return config;
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    bm25.close();
+    analyzer.close();
+  }
+
+  private Answer answer(String shown, String asked, Set<String> preferredParagraphs) {
+    long t0 = System.nanoTime();
+    Map<String, Long> timings = new LinkedHashMap<>();
+    int maxChars = config.getInt(ConfigKeys.QUESTION_MAX_CHARS);
+    String display = shown == null ? "" : shown;
+    QuestionText.Cleaned cleaned = QuestionText.clean(shown, maxChars);
+    if (cleaned.problem().isPresent()) {
+      timings.put("total", ms(t0));
+      return new Answer(
+          display, cleaned.problem().get(), true, List.of(), List.of(), indexVersion, timings, List.of());
+    }
+    String text = asked.equals(shown) ? cleaned.text() : QuestionText.clean(asked, 2 * maxChars).text();
+    long t1 = System.nanoTime();
+    float[] vector = unit(model.embed(text).content().vector());
+    timings.put("embed", ms(t1));
+    List<String> terms = List.copyOf(new LinkedHashSet<>(analyzer.questionTerms(text)));
+    Query query = new Query(text, vector, terms);
+    long t2 = System.nanoTime();
+    List<ScoredPassage> ranked = retriever.retrieve(query, CANDIDATES_SHOWN);
+    if (!preferredParagraphs.isEmpty()) {
+      ranked = preferring(ranked, preferredParagraphs);
+    }
+    timings.put("retrieve", ms(t2));
+    long t3 = System.nanoTime();
+    AbstentionPolicy.Verdict verdict =
+        abstention.judge(text, terms, ranked, analyzer::questionTerms, bm25::inVocabulary);
+    List<Evidence> evidence = evidence(ranked);
+    Answer answer;
+    if (ranked.isEmpty() || verdict.abstainReason().isPresent()) {
+      List<String> topics = nearestTopics(ranked);
+      String reason = verdict.abstainReason().orElse("nothing in the essays matches it");
+      String body =
+          NOT_ANSWERED
+              + " ("
+              + reason
+              + ")."
+              + (topics.isEmpty() ? "" : " Nearest topics it does cover: " + String.join("; ", topics));
+      timings.put("compose", ms(t3));
+      timings.put("total", ms(t0));
+      answer = new Answer(display, body, true, List.of(), topics, indexVersion, timings, evidence);
+    } else {
+      ExtractiveAnswerComposer.Composed composed =
+          composer.compose(ranked, verdict.signals().contentTerms());
+      timings.put("compose", ms(t3));
+      timings.put("total", ms(t0));
+      answer =
+          new Answer(
+              display, composed.text(), false, composed.citations(), List.of(), indexVersion, timings, evidence);
+    }
+    LOG.debug(
+        "ask: {} candidates, abstained={}, signals={} in {} ms",
+        ranked.size(),
+        answer.abstained(),
+        verdict.signals(),
+        timings.get("total"));
+    return answer;
+  }
+
+  /** Moves passages from the earlier answer's paragraphs up, keeping the rest in order. */
+  private static List<ScoredPassage> preferring(List<ScoredPassage> ranked, Set<String> paragraphs) {
+    double top = ranked.isEmpty() ? 0 : ranked.get(0).fused();
+    List<ScoredPassage> boosted = new ArrayList<>();
+    for (ScoredPassage sp : ranked) {
+      boolean preferred = paragraphs.contains(sp.passage().documentId() + "#" + sp.passage().paragraph());
+      boosted.add(preferred ? sp.withFused(sp.fused() + 0.5 * top) : sp);
+    }
+    boosted.sort(
+        java.util.Comparator.comparingDouble(ScoredPassage::fused)
+            .reversed()
+            .thenComparingInt(sp -> sp.passage().id()));
+    return boosted;
+  }
+
+  /** "Tell me more": the sentences that follow the earlier answer's last quote. */
+  private Answer continueAfter(String shown, Answer previous) {
+    long t0 = System.nanoTime();
+    int last = -1;
+    for (var c : previous.citations()) {
+      for (Passage p : passages) {
+        if (p.documentId().equals(c.document()) && p.start() == c.start()) {
+          if (previous.text().contains("[" + c.n() + "]")) {
+            last = Math.max(last, p.id());
+          }
+        }
+      }
+    }
+    List<ScoredPassage> next = new ArrayList<>();
+    for (int id = last + 1; id < passages.size() && next.size() < 2; id++) {
+      Passage p = passages.get(id);
+      if (!p.documentId().equals(passages.get(Math.max(last, 0)).documentId())) {
+        break;
+      }
+      next.add(new ScoredPassage(p, 0, 0, 1.0 / (next.size() + 1), List.of()));
+    }
+    Map<String, Long> timings = new LinkedHashMap<>();
+    if (last < 0 || next.isEmpty()) {
+      timings.put("total", ms(t0));
+      return new Answer(
+          shown, "That was the end of the essay; there is no more to read after it.", true,
+          List.of(), List.of(), indexVersion, timings, List.of());
+    }
+    ExtractiveAnswerComposer.Composed composed = composer.compose(next, List.of());
+    timings.put("total", ms(t0));
+    return new Answer(
+        shown, composed.text(), false, composed.citations(), List.of(), indexVersion, timings, evidence(next));
+  }
+
+  private List<String> nearestTopics(List<ScoredPassage> ranked) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> topics = new ArrayList<>();
+    for (ScoredPassage sp : ranked) {
+      Passage p = sp.passage();
+      if (topics.size() >= 3 || !seen.add(p.documentId() + "#" + p.paragraph())) {
+        continue;
+      }
+      library
+          .document(p.documentId())
+          .flatMap(d -> d.paragraph(p.paragraph()))
+          .map(ExtractiveAnswerComposer::topicOf)
+          .ifPresent(topics::add);
+    }
+    return topics;
+  }
+
+  private static List<Evidence> evidence(List<ScoredPassage> ranked) {
+    List<Evidence> evidence = new ArrayList<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      ScoredPassage sp = ranked.get(i);
+      evidence.add(
+          new Evidence(
+              sp.passage().locator(), i + 1, sp.dense(), sp.bm25(), sp.fused(), sp.matchedTerms(), sp.passage().text()));
+    }
+    return evidence;
+  }
+
+  private static Path cacheDir(Config config) {
+    Path dir = config.getPath(ConfigKeys.CACHE_DIR);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new EssayQaException("cannot create cache folder " + dir + ": " + e.getMessage(), e);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new EssayQaException("cache folder " + dir + " is not writable (set cache.dir)");
+    }
+    return dir;
+  }
+
+  /** Sentence vectors and context vectors, from the cache or freshly embedded. */
+  private static float[][][] vectors(EmbeddingModel model, List<Passage> passages, VectorCache cache) {
+    List<String> texts = new ArrayList<>();
+    passages.forEach(p -> texts.add(p.text()));
+    passages.forEach(p -> texts.add(p.context()));
+    String key = sha256(EmbeddingModels.MODEL_ID + "\u0000" + String.join("\u0000", texts)).substring(0, 24);
+    float[][] all =
+        cache
+            .read(key, texts.size())
+            .orElseGet(
+                () -> {
+                  long started = System.nanoTime();
+                  List<Embedding> embeddings =
+                      model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+                  float[][] fresh = new float[embeddings.size()][];
+                  for (int i = 0; i < fresh.length; i++) {
+                    fresh[i] = unit(embeddings.get(i).vector());
+                  }
+                  LOG.debug("index: embedded {} texts in {} ms", fresh.length, ms(started));
+                  cache.write(key, fresh);
+                  return fresh;
+                });
+    int n = passages.size();
+    float[][] sentences = new float[n][];
+    float[][] contexts = new float[n][];
+    System.arraycopy(all, 0, sentences, 0, n);
+    System.arraycopy(all, n, contexts, 0, n);
+    return new float[][][] {sentences, contexts};
+  }
+
+  private static String indexVersion(Library library, Config config) {
+    StringBuilder basis = new StringBuilder(EmbeddingModels.MODEL_ID);
+    library.documents().forEach(d -> basis.append('\u0000').append(d.id()).append('\u0000').append(d.text()));
+    for (String prefix : List.of("chunking.", "retrieval.", "answer.", "abstention.", "question.")) {
+      ConfigKeys.all().stream()
+          .filter(k -> k.name().startsWith(prefix))
+          .forEach(k -> basis.append('\u0000').append(k.name()).append('=').append(config.display(k.name())));
+    }
+    return sha256(basis.toString()).substring(0, 12);
+  }
+
+  private static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+
+  private static float[] unit(float[] v) {
+    double norm = 0;
+    for (float x : v) {
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    if (norm == 0) {
+      return v;
+    }
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (float) (v[i] / norm);
+    }
+    return out;
+  }
+
+  private static long ms(long since) {
+    return (System.nanoTime() - since) / 1_000_000;
+  }
+
+  /** Paragraph lookup for front ends that show a whole paragraph. */
+  public java.util.Optional<Paragraph> paragraph(String documentId, int number) {
+    return library.document(documentId).flatMap(d -> d.paragraph(number));
+  }
 }

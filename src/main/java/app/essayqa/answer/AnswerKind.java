@@ -1,0 +1,101 @@
+package app.essayqa.answer;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The kind of answer a question asks for, read from its question words, and whether a sentence
+ * holds one. A question that asks "how many people" is not answered by a sentence with no number
+ * near "people", however similar it reads. Pure.
+ */
+public enum AnswerKind {
+  PERSON,
+  TIME,
+  QUANTITY,
+  PLACE,
+  ANY;
+
+  private static final Pattern HOW_MANY =
+      Pattern.compile("\\bhow (many|much)\\s+(?:of\\s+)?(?:the\\s+)?([a-z-]+)?");
+  private static final Pattern TIME_Q =
+      Pattern.compile("\\b(when|what (year|date|month|day|time)|which (year|date|month|day)|how long ago|since when)\\b");
+  private static final Pattern PERSON_Q =
+      Pattern.compile("^(who|whom|whose)\\b|\\b(who|whom|whose) (is|was|are|were|did|does|said|wrote|floated|proposed)\\b|\\bwhich (person|scholar|participant|author)\\b");
+  private static final Pattern PLACE_Q =
+      Pattern.compile("^where\\b|\\bwhere (is|was|are|were|did|does|do)\\b|\\bin (which|what) (city|country|place|venue|town)\\b");
+  private static final Pattern NUMBER =
+      Pattern.compile(
+          "\\b(\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+              + "twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|"
+              + "first|second|third|half|several)\\b");
+  private static final Pattern YEAR_OR_DATE =
+      Pattern.compile(
+          "\\b(1[5-9]\\d\\d|20\\d\\d|january|february|march|april|may|june|july|august|september|"
+              + "october|november|december|century|decade|postwar|post-war|\\d+-year)\\b");
+  private static final Pattern PERSON_NAME =
+      Pattern.compile(
+          "\\b(Dr|Prof|Mr|Ms|Mrs)\\.? \\p{Lu}|(?<!^)\\b\\p{Lu}\\p{Ll}+ (\\p{Lu}\\p{Ll}+ )?\\p{Lu}\\p{Ll}+\\b");
+  private static final Pattern PEOPLE_WORDS =
+      Pattern.compile(
+          "\\b(participants?|scholars?|leaders?|discussants?|assistant|fellow|author|people|"
+              + "actors?|government|administration|[A-Z][a-z]+ans?)\\b");
+
+  /** The kind {@code question} asks for, and for "how many X" the head noun X. */
+  public record Wanted(AnswerKind kind, Optional<String> headNoun) {}
+
+  public static Wanted of(String question) {
+    String q = question.toLowerCase(Locale.ROOT).strip();
+    Matcher many = HOW_MANY.matcher(q);
+    if (many.find()) {
+      return new Wanted(QUANTITY, Optional.ofNullable(many.group(2)));
+    }
+    if (TIME_Q.matcher(q).find()) {
+      return new Wanted(TIME, Optional.empty());
+    }
+    if (PERSON_Q.matcher(q).find()) {
+      return new Wanted(PERSON, Optional.empty());
+    }
+    if (PLACE_Q.matcher(q).find()) {
+      return new Wanted(PLACE, Optional.empty());
+    }
+    return new Wanted(ANY, Optional.empty());
+  }
+
+  /** Whether {@code sentence} holds an answer of the wanted kind. */
+  public static boolean isHeldBy(Wanted wanted, String sentence) {
+    String lower = sentence.toLowerCase(Locale.ROOT);
+    switch (wanted.kind()) {
+      case QUANTITY:
+        return wanted.headNoun().map(noun -> numberBefore(lower, noun)).orElse(NUMBER.matcher(lower).find());
+      case TIME:
+        return YEAR_OR_DATE.matcher(lower).find();
+      case PERSON:
+        return PERSON_NAME.matcher(sentence).find() || PEOPLE_WORDS.matcher(sentence).find();
+      case PLACE:
+        return Pattern.compile("(?<!^)\\b\\p{Lu}\\p{Ll}+").matcher(sentence).find();
+      default:
+        return true;
+    }
+  }
+
+  /** A number within four words before a word sharing the head noun's first five letters. */
+  private static boolean numberBefore(String lower, String noun) {
+    String stem = noun.length() > 5 ? noun.substring(0, 5) : noun.replaceAll("s$", "");
+    String[] words = lower.replaceAll("[^\\p{L}\\p{N}-]+", " ").strip().split(" ");
+    for (int i = 0; i < words.length; i++) {
+      if (words[i].startsWith(stem) || words[i].contains("-" + stem)) {
+        if (words[i].matches("\\d+-.*")) {
+          return true;
+        }
+        for (int j = Math.max(0, i - 4); j < i; j++) {
+          if (NUMBER.matcher(words[j]).matches()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}

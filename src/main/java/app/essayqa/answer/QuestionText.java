@@ -1,0 +1,70 @@
+package app.essayqa.answer;
+
+import java.text.Normalizer;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Cleans what a user typed into a question the pipeline can take, or says why it cannot. Pure.
+ */
+public final class QuestionText {
+  private static final Pattern ANSI = Pattern.compile("\u001B(\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?|[@-Z\\\\-_])");
+  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\t\\n\\r]]");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+
+  private QuestionText() {}
+
+  /** The outcome: a cleaned question, or a message saying why there is none. */
+  public record Cleaned(String text, Optional<String> problem) {}
+
+  /**
+   * Strips terminal escape sequences and control and format characters, applies NFKC (full-width
+   * letters become ASCII) and folds white space; then checks length, words and script.
+   */
+  public static Cleaned clean(String raw, int maxChars) {
+    if (raw == null) {
+      return new Cleaned("", Optional.of("Please type a question about the essay."));
+    }
+    if (raw.length() > 4 * maxChars) {
+      // Refuse before normalising: NFKC over a huge paste is wasted work.
+      return new Cleaned("", Optional.of(tooLong(raw.length(), maxChars)));
+    }
+    String text = ANSI.matcher(raw).replaceAll(" ");
+    text = INVISIBLE.matcher(text).replaceAll(" ");
+    text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    text = SPACES.matcher(text).replaceAll(" ").strip();
+    if (text.isEmpty()) {
+      return new Cleaned(text, Optional.of("Please type a question about the essay."));
+    }
+    if (text.length() > maxChars) {
+      return new Cleaned(text, Optional.of(tooLong(text.length(), maxChars)));
+    }
+    long letters = text.codePoints().filter(Character::isLetterOrDigit).count();
+    if (letters == 0) {
+      return new Cleaned(
+          text, Optional.of("I found no words in that. Please ask a question about the essay."));
+    }
+    long latin =
+        text.codePoints()
+            .filter(Character::isLetter)
+            .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)
+            .count();
+    long allLetters = text.codePoints().filter(Character::isLetter).count();
+    if (allLetters > 0 && latin * 2 < allLetters) {
+      return new Cleaned(
+          text,
+          Optional.of(
+              "I can only answer questions in English, the language of the essay. "
+                  + "Please ask again in English."));
+    }
+    return new Cleaned(text, Optional.empty());
+  }
+
+  private static String tooLong(int length, int maxChars) {
+    return "That question is too long ("
+        + length
+        + " characters; the limit is "
+        + maxChars
+        + "). Please ask something shorter.";
+  }
+}

@@ -1,0 +1,73 @@
+package app.essayqa.retrieve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Lucene's English analysis (lower case, stop words, possessives, Porter stems), the one place text
+ * becomes terms, so BM25, term coverage and vocabulary checks agree. Questions drop more words than
+ * documents: the words that frame a question ("what", "how many", "does the essay say") tell
+ * nothing about where the answer is, and "how" would even match "Howe" after stemming. Thread-safe.
+ */
+public final class TermAnalyzer implements AutoCloseable {
+  private static final List<String> QUESTION_WORDS =
+      List.of(
+          "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "do", "does",
+          "did", "done", "many", "much", "i", "me", "my", "you", "your", "we", "us", "our", "can",
+          "could", "would", "should", "may", "might", "must", "has", "have", "had", "been", "being",
+          "were", "am", "tell", "say", "says", "said", "mention", "mentions", "mentioned",
+          "according", "essay", "essays", "article", "piece", "text", "author's", "writer's",
+          "describe", "describes", "explain", "explains", "give", "list", "name", "kind", "sort",
+          "type", "thing", "things", "about", "please", "so", "just", "any", "some", "also");
+
+  private final Analyzer documents = new EnglishAnalyzer();
+  private final Analyzer questions;
+
+  public TermAnalyzer() {
+    CharArraySet stops = CharArraySet.copy(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    stops.addAll(QUESTION_WORDS);
+    questions = new EnglishAnalyzer(stops);
+  }
+
+  Analyzer lucene() {
+    return documents;
+  }
+
+  /** The terms of document text in order, repeats kept. */
+  public List<String> terms(String text) {
+    return analyse(documents, text);
+  }
+
+  /** The terms of a question in order, repeats kept, question-framing words left out. */
+  public List<String> questionTerms(String text) {
+    return analyse(questions, text);
+  }
+
+  private static List<String> analyse(Analyzer analyzer, String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        terms.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // cannot happen: the text is in memory
+    }
+    return terms;
+  }
+
+  @Override
+  public void close() {
+    documents.close();
+    questions.close();
+  }
+}
