@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       AskCommand.class,
       ConfigCommand.class,
       BenchCommand.class,
+      app.essayqa.eval.EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
