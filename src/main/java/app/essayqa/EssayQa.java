@@ -2,6 +2,7 @@ package app.essayqa;
 
 import app.essayqa.answer.AbstentionPolicy;
 import app.essayqa.answer.Answer;
+import app.essayqa.answer.AnswerKind;
 import app.essayqa.answer.Evidence;
 import app.essayqa.answer.ExtractiveAnswerComposer;
 import app.essayqa.answer.QuestionText;
@@ -19,6 +20,7 @@ import app.essayqa.retrieve.DenseRetriever;
 import app.essayqa.retrieve.HybridRetriever;
 import app.essayqa.retrieve.Query;
 import app.essayqa.retrieve.ScoredPassage;
+import app.essayqa.retrieve.SemanticExpander;
 import app.essayqa.retrieve.TermAnalyzer;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -53,6 +55,9 @@ public final class EssayQa implements AutoCloseable {
   /** How many ranked passages abstention, composition and {@code :debug} look at. */
   private static final int CANDIDATES_SHOWN = 10;
 
+  /** How many of the best passages may be reordered by the kind of answer they hold. */
+  private static final int KIND_RERANK_WINDOW = 3;
+
   /** "Tell me more" and the like: continue reading after the previous answer. */
   private static final Pattern MORE =
       Pattern.compile(
@@ -66,11 +71,13 @@ public final class EssayQa implements AutoCloseable {
   private final List<Passage> passages;
   private final EmbeddingModel model;
   private final TermAnalyzer analyzer;
+  private final SemanticExpander expander;
   private final Bm25Retriever bm25;
   private final HybridRetriever retriever;
   private final AbstentionPolicy abstention;
   private final ExtractiveAnswerComposer composer;
   private final String indexVersion;
+  private final AbstentionPolicy.Lexicon lexicon;
 
   private EssayQa(
       Config config,
@@ -78,9 +85,24 @@ public final class EssayQa implements AutoCloseable {
       List<Passage> passages,
       EmbeddingModel model,
       TermAnalyzer analyzer,
+      SemanticExpander expander,
       Bm25Retriever bm25,
       HybridRetriever retriever,
       String indexVersion) {
+    this.expander = expander;
+    this.lexicon =
+        new AbstentionPolicy.Lexicon() {
+          @Override
+          public List<String> analyse(String text) {
+            return analyzer.questionTerms(text);
+          }
+
+          @Override
+          public boolean known(String term) {
+            return bm25.inVocabulary(term);
+          }
+
+        };
     this.config = config;
     this.library = library;
     this.passages = passages;
@@ -114,10 +136,19 @@ public final class EssayQa implements AutoCloseable {
     }
     Path cacheDir = cacheDir(config);
     EmbeddingModel model = EmbeddingModels.allMiniLm(cacheDir);
-    float[][][] vectors = vectors(model, passages, new VectorCache(cacheDir.resolve("index")));
+    VectorCache cache = new VectorCache(cacheDir.resolve("index"));
+    float[][][] vectors = vectors(model, passages, cache);
     TermAnalyzer analyzer = new TermAnalyzer();
-    Bm25Retriever bm25 = new Bm25Retriever(passages, analyzer);
-    DenseRetriever dense = new DenseRetriever(passages, vectors[0], vectors[1]);
+    SemanticExpander expander = expander(model, passages, analyzer, cache, config);
+    Bm25Retriever bm25 =
+        new Bm25Retriever(
+            passages,
+            analyzer,
+            config.getDouble(ConfigKeys.RETRIEVAL_BM25_B),
+            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_WEIGHT));
+    DenseRetriever dense =
+        new DenseRetriever(
+            passages, vectors[0], vectors[1], config.getDouble(ConfigKeys.RETRIEVAL_CONTEXT_WEIGHT));
     HybridRetriever hybrid =
         new HybridRetriever(
             dense,
@@ -135,7 +166,7 @@ public final class EssayQa implements AutoCloseable {
         passages.size(),
         version,
         (System.nanoTime() - started) / 1_000_000);
-    return new EssayQa(config, library, passages, model, analyzer, bm25, hybrid, version);
+    return new EssayQa(config, library, passages, model, analyzer, expander, bm25, hybrid, version);
   }
 
   /**
@@ -199,16 +230,33 @@ public final class EssayQa implements AutoCloseable {
     float[] vector = unit(model.embed(text).content().vector());
     timings.put("embed", ms(t1));
     List<String> terms = List.copyOf(new LinkedHashSet<>(analyzer.questionTerms(text)));
-    Query query = new Query(text, vector, terms);
+    long te = System.nanoTime();
+    Map<String, String> wordsToTerms = new LinkedHashMap<>();
+    for (String word : SemanticExpander.words(text)) {
+      List<String> wordTerms = analyzer.questionTerms(word);
+      if (wordTerms.size() == 1) {
+        wordsToTerms.put(word, wordTerms.get(0));
+      }
+    }
+    for (String name : AbstentionPolicy.nameRuns(text)) {
+      List<String> nameTerms = analyzer.questionTerms(name);
+      if (nameTerms.size() > 1 && !nameTerms.stream().allMatch(bm25::inVocabulary)) {
+        // A name the essays lack may still have a near synonym as a whole ("United States").
+        wordsToTerms.put(name.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+      }
+    }
+    Query query = new Query(text, vector, terms, expander.expand(wordsToTerms, this::embedWords));
+    timings.put("expand", ms(te));
     long t2 = System.nanoTime();
     List<ScoredPassage> ranked = retriever.retrieve(query, CANDIDATES_SHOWN);
     if (!preferredParagraphs.isEmpty()) {
       ranked = preferring(ranked, preferredParagraphs);
     }
+    ranked = holdingTheKindFirst(ranked, AnswerKind.of(text));
     timings.put("retrieve", ms(t2));
     long t3 = System.nanoTime();
     AbstentionPolicy.Verdict verdict =
-        abstention.judge(text, terms, ranked, analyzer::questionTerms, bm25::inVocabulary);
+        abstention.judge(query, ranked, lexicon);
     List<Evidence> evidence = evidence(ranked);
     Answer answer;
     if (ranked.isEmpty() || verdict.abstainReason().isPresent()) {
@@ -239,6 +287,72 @@ public final class EssayQa implements AutoCloseable {
         verdict.signals(),
         timings.get("total"));
     return answer;
+  }
+
+  private float[][] embedWords(List<String> words) {
+    List<Embedding> embeddings = model.embedAll(words.stream().map(TextSegment::from).toList()).content();
+    float[][] vectors = new float[embeddings.size()][];
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i] = unit(embeddings.get(i).vector());
+    }
+    return vectors;
+  }
+
+  /** The essays' own words and their vectors, from the cache or freshly embedded. */
+  private static SemanticExpander expander(
+      EmbeddingModel model, List<Passage> passages, TermAnalyzer analyzer, VectorCache cache, Config config) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> words = new ArrayList<>();
+    List<String> stems = new ArrayList<>();
+    for (Passage p : passages) {
+      for (String word : SemanticExpander.words(p.section() + " " + p.text())) {
+        List<String> terms = analyzer.terms(word);
+        if (terms.size() == 1 && seen.add(word)) {
+          words.add(word);
+          stems.add(terms.get(0));
+        }
+      }
+    }
+    String key = "words-" + sha256(EmbeddingModels.MODEL_ID + "\u0000" + String.join("\u0000", words)).substring(0, 24);
+    float[][] vectors = cache.read(key, words.size()).orElseGet(() -> {
+      long started = System.nanoTime();
+      List<Embedding> embeddings = model.embedAll(words.stream().map(TextSegment::from).toList()).content();
+      float[][] fresh = new float[embeddings.size()][];
+      for (int i = 0; i < fresh.length; i++) {
+        fresh[i] = unit(embeddings.get(i).vector());
+      }
+      LOG.debug("index: embedded {} words in {} ms", fresh.length, ms(started));
+      cache.write(key, fresh);
+      return fresh;
+    });
+    return new SemanticExpander(
+        words,
+        vectors,
+        stems,
+        config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_SIMILARITY),
+        config.getInt(ConfigKeys.RETRIEVAL_EXPANSIONS_PER_TERM));
+  }
+
+  /**
+   * Among the best few passages, puts those that hold the kind of answer asked for (a number for
+   * "how many", a date for "when") ahead of those that do not, as classic QA systems do: a
+   * sentence that reads like the question but holds no date cannot answer "when".
+   */
+  private static List<ScoredPassage> holdingTheKindFirst(
+      List<ScoredPassage> ranked, AnswerKind.Wanted wanted) {
+    // Only numbers and dates are told apart reliably; "who" and "where" cues (any capitalised
+    // word, "participants") are too common to reorder by.
+    if (wanted.kind() != AnswerKind.TIME && wanted.kind() != AnswerKind.QUANTITY) {
+      return ranked;
+    }
+    int window = Math.min(KIND_RERANK_WINDOW, ranked.size());
+    List<ScoredPassage> head = new ArrayList<>(ranked.subList(0, window));
+    head.sort(
+        java.util.Comparator.comparing(
+            (ScoredPassage sp) -> !AnswerKind.isHeldBy(wanted, sp.passage().text())));
+    List<ScoredPassage> result = new ArrayList<>(head);
+    result.addAll(ranked.subList(window, ranked.size()));
+    return result;
   }
 
   /** Moves passages from the earlier answer's paragraphs up, keeping the rest in order. */

@@ -1,12 +1,12 @@
 package app.essayqa.answer;
 
+import app.essayqa.retrieve.Query;
 import app.essayqa.retrieve.ScoredPassage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +18,12 @@ import java.util.regex.Pattern;
  * mention, and whether the passage holds the kind of answer asked for. Thresholds come from config.
  */
 public final class AbstentionPolicy {
-  private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}'’-]+");
+  private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,}s?");
+  private static final Pattern NAME_RUN =
+      Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}'’-]*(\\s+\\p{Lu}[\\p{L}'’-]*)*");
+
+  /** How close a neighbour must be for an unknown name to count as known ("Tokyo" ~ "Osaka"). */
+  private static final double NAME_SYNONYM = 0.6;
 
   private final double minSimilarity;
   private final double confidentSimilarity;
@@ -36,33 +41,42 @@ public final class AbstentionPolicy {
   /** The verdict: a reason to abstain, or empty to answer; and the signals behind it. */
   public record Verdict(Optional<String> abstainReason, Signals signals) {}
 
+  /** What abstention asks of the index about words. */
+  public interface Lexicon {
+    /** The analysed terms of a word or phrase of the question. */
+    List<String> analyse(String text);
+
+    /** Whether an analysed term occurs anywhere in the essays. */
+    boolean known(String term);
+
+  }
+
   /**
-   * @param questionTerms the question's analysed terms, framing words left out
    * @param top the best passages, most relevant first
-   * @param analyse turns a word of the question into analysed terms
-   * @param known whether an analysed term occurs anywhere in the essays
    */
-  public Verdict judge(
-      String question,
-      List<String> questionTerms,
-      List<ScoredPassage> top,
-      Function<String, List<String>> analyse,
-      Predicate<String> known) {
-    List<String> content = questionTerms;
-    List<String> unknownTerms = content.stream().filter(known.negate()).toList();
-    List<String> unknownNames = unknownNames(question, analyse, known);
+  public Verdict judge(Query query, List<ScoredPassage> top, Lexicon lexicon) {
+    String question = query.text();
+    List<String> content = query.terms();
+    List<String> unknownTerms =
+        content.stream()
+            .filter(t -> !lexicon.known(t) && query.expansionsOf(t).isEmpty())
+            .toList();
+    List<String> unknownNames = unknownNames(query, lexicon);
     AnswerKind.Wanted wanted = AnswerKind.of(question);
     double bestDense = top.stream().limit(3).mapToDouble(ScoredPassage::dense).max().orElse(-1);
     double coverage = 0;
     boolean kindHeld = false;
     if (!top.isEmpty()) {
-      List<String> matched = top.get(0).matchedTerms();
-      coverage = content.isEmpty() ? 1 : content.stream().filter(matched::contains).count() / (double) content.size();
-      kindHeld =
-          top.stream().limit(2).anyMatch(sp -> AnswerKind.isHeldBy(wanted, sp.passage().text()));
+      List<String> matched = top.get(0).coveredTerms();
+      coverage =
+          content.isEmpty()
+              ? 1
+              : content.stream().filter(matched::contains).count() / (double) content.size();
+      kindHeld = AnswerKind.isHeldBy(wanted, top.get(0).passage().text());
     }
     Signals signals =
-        new Signals(bestDense, coverage, content, unknownTerms, unknownNames, wanted.kind(), kindHeld);
+        new Signals(
+            bestDense, coverage, content, unknownTerms, unknownNames, wanted.kind(), kindHeld);
     return new Verdict(reason(signals), signals);
   }
 
@@ -75,6 +89,7 @@ public final class AbstentionPolicy {
       return Optional.of("the essays never mention " + String.join(", ", s.unknownNames()));
     }
     if (!s.contentTerms().isEmpty()
+        && s.contentTerms().size() >= 2
         && s.unknownTerms().size() * 2 >= s.contentTerms().size()
         && !confident) {
       return Optional.of("most of the question's words occur nowhere in the essays");
@@ -84,29 +99,50 @@ public final class AbstentionPolicy {
     }
     if (checkKind && !s.kindHeld()) {
       return Optional.of(
-          "the closest passages hold no " + s.kind().name().toLowerCase(Locale.ROOT) + " to answer with");
+          "the closest passages hold no "
+              + s.kind().name().toLowerCase(Locale.ROOT)
+              + " to answer with");
     }
     return Optional.empty();
   }
 
-  /** Capitalised words after the first that the essays never use, e.g. "Vietnam", "Abe". */
-  private static List<String> unknownNames(
-      String question, Function<String, List<String>> analyse, Predicate<String> known) {
+  /**
+   * Names in the question (runs of capitalised words after the first word) that the essays never
+   * use: "Vietnam", "San Francisco Peace Treaty". A name whose words the essays lack still counts
+   * as known when the essays use a close neighbour ("Washington" ~ "states", "United States" ~
+   * "states"); an acronym does not, since an acronym names one thing exactly ("GDP" is not
+   * "economy").
+   */
+  private static List<String> unknownNames(Query query, Lexicon lexicon) {
     List<String> names = new ArrayList<>();
-    Matcher m = CAPITALISED.matcher(question);
-    boolean first = true;
-    while (m.find()) {
-      String word = m.group();
-      boolean atStart = first && m.start() <= 1;
-      first = false;
-      if (atStart || word.equals("I")) {
+    for (String name : nameRuns(query.text())) {
+      List<String> terms = lexicon.analyse(name);
+      if (terms.isEmpty() || terms.stream().allMatch(lexicon::known)) {
         continue;
       }
-      List<String> terms = analyse.apply(word);
-      if (!terms.isEmpty() && terms.stream().noneMatch(known)) {
-        names.add(word);
+      boolean unknownAcronym =
+          Arrays.stream(name.split("\\s+"))
+              .filter(w -> ACRONYM.matcher(w).matches())
+              .anyMatch(w -> lexicon.analyse(w).stream().noneMatch(lexicon::known));
+      String key = terms.size() == 1 ? terms.get(0) : name.toLowerCase(Locale.ROOT);
+      boolean nearSynonym =
+          query.expansionsOf(key).values().stream().anyMatch(cos -> cos >= NAME_SYNONYM);
+      if (unknownAcronym || !nearSynonym) {
+        names.add(name);
       }
     }
     return names;
+  }
+
+  /** Runs of capitalised words after the first word of {@code text}, e.g. "San Francisco". */
+  public static List<String> nameRuns(String text) {
+    List<String> runs = new ArrayList<>();
+    Matcher m = NAME_RUN.matcher(text);
+    while (m.find()) {
+      if (m.start() > 0 && !m.group().equals("I")) {
+        runs.add(m.group());
+      }
+    }
+    return runs;
   }
 }

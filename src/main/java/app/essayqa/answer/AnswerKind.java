@@ -19,8 +19,20 @@ public enum AnswerKind {
 
   private static final Pattern HOW_MANY =
       Pattern.compile("\\bhow (many|much)\\s+(?:of\\s+)?(?:the\\s+)?([a-z-]+)?");
+  private static final Pattern HOW_OLD = Pattern.compile("\\bhow (old|long)\\b");
   private static final Pattern TIME_Q =
-      Pattern.compile("\\b(when|what (year|date|month|day|time)|which (year|date|month|day)|how long ago|since when)\\b");
+      Pattern.compile(
+          "\\b(when|since when|how long ago|(what|which|in what|in which|on what|on which)"
+              + "( exact| precise| specific)? (?<unit>year|date|month|day|time))\\b");
+  private static final String MONTHS =
+      "january|february|march|april|may|june|july|august|september|october|november|december";
+  /** A day of a month or of the week: what "which day" and "what date" ask for. */
+  private static final Pattern DAY =
+      Pattern.compile(
+          "\\b(\\d{1,2}(st|nd|rd|th)? (of )?(" + MONTHS + ")|(" + MONTHS + ") \\d{1,2}(st|nd|rd|th)?\\b"
+              + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\d{4}-\\d{2}-\\d{2})");
+  private static final Pattern YEAR = Pattern.compile("\\b(1[5-9]\\d\\d|20\\d\\d)\\b");
+  private static final Pattern MONTH = Pattern.compile("\\b(" + MONTHS + ")\\b");
   private static final Pattern PERSON_Q =
       Pattern.compile("^(who|whom|whose)\\b|\\b(who|whom|whose) (is|was|are|were|did|does|said|wrote|floated|proposed)\\b|\\bwhich (person|scholar|participant|author)\\b");
   private static final Pattern PLACE_Q =
@@ -37,12 +49,17 @@ public enum AnswerKind {
   private static final Pattern PERSON_NAME =
       Pattern.compile(
           "\\b(Dr|Prof|Mr|Ms|Mrs)\\.? \\p{Lu}|(?<!^)\\b\\p{Lu}\\p{Ll}+ (\\p{Lu}\\p{Ll}+ )?\\p{Lu}\\p{Ll}+\\b");
+  /** Words that name people or bodies that act, which a "who" question may be answered with. */
   private static final Pattern PEOPLE_WORDS =
       Pattern.compile(
           "\\b(participants?|scholars?|leaders?|discussants?|assistant|fellow|author|people|"
-              + "actors?|government|administration|[A-Z][a-z]+ans?)\\b");
+              + "actors?|governments?|administration|allies|countries|states|nations|"
+              + "organi[sz]ations?|institutions?|universit(y|ies)|librar(y|ies)|foundation|societies)\\b");
 
-  /** The kind {@code question} asks for, and for "how many X" the head noun X. */
+  /**
+   * The kind {@code question} asks for; for "how many X" the head noun X, for a time the unit
+   * asked for ("year", "day"...).
+   */
   public record Wanted(AnswerKind kind, Optional<String> headNoun) {}
 
   public static Wanted of(String question) {
@@ -51,8 +68,12 @@ public enum AnswerKind {
     if (many.find()) {
       return new Wanted(QUANTITY, Optional.ofNullable(many.group(2)));
     }
-    if (TIME_Q.matcher(q).find()) {
-      return new Wanted(TIME, Optional.empty());
+    if (HOW_OLD.matcher(q).find()) {
+      return new Wanted(QUANTITY, Optional.of("year"));
+    }
+    Matcher time = TIME_Q.matcher(q);
+    if (time.find()) {
+      return new Wanted(TIME, Optional.ofNullable(time.group("unit")));
     }
     if (PERSON_Q.matcher(q).find()) {
       return new Wanted(PERSON, Optional.empty());
@@ -70,6 +91,16 @@ public enum AnswerKind {
       case QUANTITY:
         return wanted.headNoun().map(noun -> numberBefore(lower, noun)).orElse(NUMBER.matcher(lower).find());
       case TIME:
+        String unit = wanted.headNoun().orElse("");
+        if (unit.equals("day") || unit.equals("date")) {
+          return DAY.matcher(lower).find();
+        }
+        if (unit.equals("year")) {
+          return YEAR.matcher(lower).find();
+        }
+        if (unit.equals("month")) {
+          return MONTH.matcher(lower).find();
+        }
         return YEAR_OR_DATE.matcher(lower).find();
       case PERSON:
         return PERSON_NAME.matcher(sentence).find() || PEOPLE_WORDS.matcher(sentence).find();

@@ -65,7 +65,7 @@ public final class ExtractiveAnswerComposer {
     ScoredPassage best = cited.get(0);
     List<ScoredPassage> chosen = new ArrayList<>(List.of(best));
     int length = best.passage().text().length();
-    Set<String> covered = new HashSet<>(best.matchedTerms());
+    Set<String> covered = new HashSet<>(best.coveredTerms());
     for (ScoredPassage candidate : cited.subList(1, cited.size())) {
       if (chosen.size() >= maxSentences) {
         break;
@@ -76,12 +76,12 @@ public final class ExtractiveAnswerComposer {
       }
       boolean continues = adjacent(best.passage(), candidate.passage()) && candidate.fused() >= 0.8 * best.fused();
       boolean addsTerms =
-          candidate.matchedTerms().stream().anyMatch(t -> contentTerms.contains(t) && !covered.contains(t))
+          candidate.coveredTerms().stream().anyMatch(t -> contentTerms.contains(t) && !covered.contains(t))
               && candidate.dense() >= best.dense() - 0.05;
       if (continues || addsTerms) {
         chosen.add(candidate);
         length += added;
-        covered.addAll(candidate.matchedTerms());
+        covered.addAll(candidate.coveredTerms());
       }
     }
     return chosen;

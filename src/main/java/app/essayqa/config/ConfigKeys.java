@@ -19,6 +19,11 @@ public final class ConfigKeys {
   public static final String RETRIEVAL_RRF_K = "retrieval.rrf-k";
   public static final String RETRIEVAL_DENSE_WEIGHT = "retrieval.dense-weight";
   public static final String RETRIEVAL_BM25_WEIGHT = "retrieval.bm25-weight";
+  public static final String RETRIEVAL_BM25_B = "retrieval.bm25-b";
+  public static final String RETRIEVAL_CONTEXT_WEIGHT = "retrieval.context-weight";
+  public static final String RETRIEVAL_EXPANSION_SIMILARITY = "retrieval.expansion-similarity";
+  public static final String RETRIEVAL_EXPANSION_WEIGHT = "retrieval.expansion-weight";
+  public static final String RETRIEVAL_EXPANSIONS_PER_TERM = "retrieval.expansions-per-term";
   public static final String ANSWER_MAX_SENTENCES = "answer.max-sentences";
   public static final String ANSWER_MAX_CHARS = "answer.max-chars";
   public static final String QUESTION_MAX_CHARS = "question.max-chars";
@@ -44,12 +49,17 @@ public final class ConfigKeys {
           ConfigKey.integer(RETRIEVAL_RRF_K, 60, 1, 1000),
           ConfigKey.number(RETRIEVAL_DENSE_WEIGHT, 1.0, 0, 10),
           ConfigKey.number(RETRIEVAL_BM25_WEIGHT, 1.0, 0, 10),
+          ConfigKey.number(RETRIEVAL_BM25_B, 0.4, 0, 1),
+          ConfigKey.number(RETRIEVAL_CONTEXT_WEIGHT, 0.3, 0, 10),
+          ConfigKey.number(RETRIEVAL_EXPANSION_SIMILARITY, 0.6, 0, 1),
+          ConfigKey.number(RETRIEVAL_EXPANSION_WEIGHT, 0.5, 0, 1),
+          ConfigKey.integer(RETRIEVAL_EXPANSIONS_PER_TERM, 3, 0, 20),
           ConfigKey.integer(ANSWER_MAX_SENTENCES, 2, 1, 5),
           ConfigKey.integer(ANSWER_MAX_CHARS, 320, 80, 4000),
           ConfigKey.integer(QUESTION_MAX_CHARS, 1000, 10, 100_000),
-          ConfigKey.number(ABSTENTION_MIN_SIMILARITY, 0.30, -1, 1),
-          ConfigKey.number(ABSTENTION_CONFIDENT_SIMILARITY, 0.60, -1, 1),
-          ConfigKey.number(ABSTENTION_MIN_TERM_COVERAGE, 0.34, 0, 1),
+          ConfigKey.number(ABSTENTION_MIN_SIMILARITY, 0.12, -1, 1),
+          ConfigKey.number(ABSTENTION_CONFIDENT_SIMILARITY, 0.55, -1, 1),
+          ConfigKey.number(ABSTENTION_MIN_TERM_COVERAGE, 0.2, 0, 1),
           ConfigKey.flag(ABSTENTION_CHECK_ANSWER_TYPE, true),
           ConfigKey.text(TELEGRAM_API_URL, "https://api.telegram.org"),
           ConfigKey.list(TELEGRAM_ALLOW, ""),

@@ -4,6 +4,7 @@ import app.essayqa.ingest.Document;
 import app.essayqa.ingest.DocumentParser;
 import app.essayqa.ingest.Library;
 import app.essayqa.ingest.Paragraph;
+import app.essayqa.ingest.ParagraphKind;
 import app.essayqa.ingest.Sentence;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +59,13 @@ public final class PassageSplitter {
     int from = Math.max(0, index - contextSentences);
     int to = Math.min(sentences.size(), index + contextSentences + 1);
     StringBuilder context = new StringBuilder(paragraph.section()).append(". ");
-    if (paragraph.section().equals(DocumentParser.ABOUT_AUTHOR) && document.author().isPresent()) {
+    if (paragraph.section().equals(DocumentParser.ABOUT_AUTHOR)
+        && paragraph.kind() == ParagraphKind.BODY
+        && document.author().isPresent()) {
       // A byline says who wrote the piece without the words a reader asks with ("who wrote it").
       context.append("Written by the author ").append(document.author().get()).append(". ");
     }
-    if (sentences.size() == 1 && paragraph.text().length() < 200) {
+    if (sentences.size() == 1 && paragraph.text().length() < 200 && paragraph.kind() == ParagraphKind.BODY) {
       // A lone short line (a byline, a credit) says little alone: its neighbours in the section do.
       document.paragraphs().stream()
           .filter(p -> p.section().equals(paragraph.section()) && p.kind().searchable())

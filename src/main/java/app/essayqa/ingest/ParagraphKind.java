@@ -13,8 +13,12 @@ public enum ParagraphKind {
   /** A closing line addressed to the reader, with no content. */
   SIGN_OFF;
 
-  /** Whether passages of this kind are indexed and may be cited. */
+  /**
+   * Whether passages of this kind are indexed and may be cited. A byline is not: its two-word
+   * lines ("Project Assistant") match any question with one of their words, and the author's bio
+   * says the same in a sentence.
+   */
   public boolean searchable() {
-    return this == BODY || this == BYLINE || this == CREDIT;
+    return this == BODY || this == CREDIT;
   }
 }

@@ -21,6 +21,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -35,6 +36,9 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
   private static final float CONTEXT_BOOST = 0.5f;
   private static final int MAX_QUERY_TERMS = 64;
 
+  /** A neighbour's weight is its similarity times this: a paraphrase counts less than the word. */
+  private final double expansionWeight;
+
   private final List<Passage> passages;
   private final List<Set<String>> termsByPassage;
   private final Set<String> vocabulary;
@@ -42,8 +46,14 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
 
-  public Bm25Retriever(List<Passage> passages, TermAnalyzer analyzer) {
+  /**
+   * @param lengthNormalisation BM25's b: 0 ignores sentence length, 1 normalises fully
+   * @param expansionWeight how much a neighbour word counts against the word itself
+   */
+  public Bm25Retriever(
+      List<Passage> passages, TermAnalyzer analyzer, double lengthNormalisation, double expansionWeight) {
     this.passages = List.copyOf(passages);
+    this.expansionWeight = expansionWeight;
     List<Set<String>> terms = new ArrayList<>();
     Set<String> vocab = new HashSet<>();
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer.lucene()))) {
@@ -64,6 +74,9 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
       throw new UncheckedIOException("cannot build the in-memory BM25 index", e);
     }
     this.searcher = new IndexSearcher(reader);
+    // A lower b than Lucene's 0.75: sentences vary less in length than documents do, and a strong
+    // length penalty let two-word lines outrank the sentences that answer.
+    searcher.setSimilarity(new BM25Similarity(1.2f, (float) lengthNormalisation));
     this.termsByPassage = List.copyOf(terms);
     this.vocabulary = Set.copyOf(vocab);
   }
@@ -74,12 +87,26 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
       return List.of();
     }
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
     for (String term : query.terms().subList(0, Math.min(MAX_QUERY_TERMS, query.terms().size()))) {
-      builder.add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD);
-      builder.add(
-          new BoostQuery(new TermQuery(new Term(CONTEXT, term)), CONTEXT_BOOST),
-          BooleanClause.Occur.SHOULD);
+      weights.put(term, 1.0);
+      query
+          .expansionsOf(term)
+          .forEach((neighbour, cos) -> weights.merge(neighbour, cos * expansionWeight, Math::max));
     }
+    weights.forEach(
+        (term, weight) -> {
+          if (weight <= 0) {
+            return;
+          }
+          builder.add(
+              new BoostQuery(new TermQuery(new Term(TEXT, term)), weight.floatValue()),
+              BooleanClause.Occur.SHOULD);
+          builder.add(
+              new BoostQuery(new TermQuery(new Term(CONTEXT, term)), (float) (CONTEXT_BOOST * weight)),
+              BooleanClause.Occur.SHOULD);
+        });
+
     try {
       ScoreDoc[] hits = searcher.search(builder.build(), limit).scoreDocs;
       List<ScoredPassage> result = new ArrayList<>(hits.length);
@@ -94,10 +121,24 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
     }
   }
 
-  /** The query terms found in the passage's sentence or context. */
+  /**
+   * The query terms found in the passage's sentence or context, by themselves or by one of their
+   * neighbours (shown as {@code term~neighbour}).
+   */
   public List<String> matchedTerms(Query query, Passage p) {
     Set<String> terms = termsByPassage.get(p.id());
-    return query.terms().stream().filter(terms::contains).toList();
+    List<String> matched = new ArrayList<>();
+    for (String term : query.terms()) {
+      if (terms.contains(term)) {
+        matched.add(term);
+      } else {
+        query.expansionsOf(term).keySet().stream()
+            .filter(terms::contains)
+            .findFirst()
+            .ifPresent(neighbour -> matched.add(term + "~" + neighbour));
+      }
+    }
+    return matched;
   }
 
   /** Whether any passage contains the analysed term. */

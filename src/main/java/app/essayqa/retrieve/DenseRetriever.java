@@ -6,17 +6,23 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Ranks by cosine similarity of MiniLM vectors. A passage scores the better of its sentence and its
- * context vector. A brute-force scan: an essay has hundreds of sentences, and a scan of them takes
+ * Ranks by cosine similarity of MiniLM vectors: a weighted mean of the similarity to the sentence
+ * and to its context, so a sentence is found by what it says and, less, by what stands around it. A brute-force scan: an essay has hundreds of sentences, and a scan of them takes
  * microseconds, far below the cost of embedding the question.
  */
 public final class DenseRetriever implements Retriever {
   private final List<Passage> passages;
   private final float[][] sentenceVectors;
   private final float[][] contextVectors;
+  private final double contextWeight;
 
-  /** Vectors must be unit length, one row per passage, in passage-id order. */
-  public DenseRetriever(List<Passage> passages, float[][] sentenceVectors, float[][] contextVectors) {
+  /**
+   * Vectors must be unit length, one row per passage, in passage-id order.
+   *
+   * @param contextWeight how much the context's similarity counts against the sentence's own
+   */
+  public DenseRetriever(
+      List<Passage> passages, float[][] sentenceVectors, float[][] contextVectors, double contextWeight) {
     if (sentenceVectors.length != passages.size() || contextVectors.length != passages.size()) {
       throw new IllegalArgumentException(
           "vectors for " + sentenceVectors.length + "/" + contextVectors.length
@@ -25,6 +31,7 @@ public final class DenseRetriever implements Retriever {
     this.passages = List.copyOf(passages);
     this.sentenceVectors = sentenceVectors;
     this.contextVectors = contextVectors;
+    this.contextWeight = contextWeight;
   }
 
   @Override
@@ -45,7 +52,7 @@ public final class DenseRetriever implements Retriever {
   public double score(Query query, Passage p) {
     double s = dot(query.embedding(), sentenceVectors[p.id()]);
     double c = dot(query.embedding(), contextVectors[p.id()]);
-    return Math.max(s, c);
+    return (s + contextWeight * c) / (1 + contextWeight);
   }
 
   static double dot(float[] a, float[] b) {

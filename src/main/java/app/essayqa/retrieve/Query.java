@@ -1,6 +1,7 @@
 package app.essayqa.retrieve;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -8,12 +9,21 @@ import java.util.Objects;
  *
  * @param text the cleaned question
  * @param embedding its unit-length MiniLM vector
- * @param terms its analysed terms, distinct, in order
+ * @param terms its analysed terms, distinct, in order, question-framing words left out
+ * @param expansions for each term, the essays' terms that mean nearly the same, with their
+ *     similarity (see {@link SemanticExpander})
  */
-public record Query(String text, float[] embedding, List<String> terms) {
+public record Query(
+    String text, float[] embedding, List<String> terms, Map<String, Map<String, Double>> expansions) {
   public Query {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(embedding, "embedding");
     terms = List.copyOf(terms);
+    expansions = Map.copyOf(expansions);
+  }
+
+  /** The neighbours of one term; empty when it has none. */
+  public Map<String, Double> expansionsOf(String term) {
+    return expansions.getOrDefault(term, Map.of());
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A passage with the scores that ranked it.
  *
- * @param dense cosine similarity of question and passage (the better of sentence and context)
+ * @param dense cosine similarity of question and passage (sentence and context, weighted)
  * @param bm25 Lucene BM25 score, 0 when no term matched
  * @param fused the score the final order follows
  * @param matchedTerms analysed question terms present in the passage or its context
@@ -15,6 +15,11 @@ public record ScoredPassage(
     Passage passage, double dense, double bm25, double fused, List<String> matchedTerms) {
   public ScoredPassage {
     matchedTerms = List.copyOf(matchedTerms);
+  }
+
+  /** The question terms this passage covers, by themselves or through a neighbour. */
+  public List<String> coveredTerms() {
+    return matchedTerms.stream().map(t -> t.contains("~") ? t.substring(0, t.indexOf('~')) : t).toList();
   }
 
   public ScoredPassage withFused(double newFused) {
