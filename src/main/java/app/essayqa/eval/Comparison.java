@@ -57,7 +57,7 @@ final class Comparison implements Consumer<CaseResult> {
           case "metrics" -> numbers(p.readValueAsTree(), "", figures);
           case "tags" -> {
             JsonNode tags = CaseSpill.JSON.readTree(p);
-            tags.fields().forEachRemaining(t -> numbers(t.getValue(), t.getKey(), figures));
+            tags.properties().forEach(t -> numbers(t.getValue(), t.getKey(), figures));
           }
           case "cases" -> {
             while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -85,8 +85,8 @@ final class Comparison implements Consumer<CaseResult> {
     if (node == null) {
       return;
     }
-    node.fields()
-        .forEachRemaining(
+    node.properties()
+        .forEach(
             e -> {
               if (e.getKey().equals("cases") && !tag.isEmpty()) {
                 return;
