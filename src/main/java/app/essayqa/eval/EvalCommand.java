@@ -1,11 +1,8 @@
 package app.essayqa.eval;
 
 import app.essayqa.EssayQa;
-import app.essayqa.EssayQaException;
 import app.essayqa.cli.ConfigOptions;
-import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,9 +92,6 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Failed cases to list on the console (default: ${DEFAULT-VALUE}; reports list all).")
   int maxFailures;
 
-  /** One configuration to run: the base one, or one value of a sweep. */
-  private record Variant(String label, Config config) {}
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -109,34 +103,15 @@ public final class EvalCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--max-failures must be >= 0");
     }
     List<Threshold> cliThresholds = cliThresholds();
-    List<Suite> suites = new ArrayList<>();
-    List<Path> files =
-        suiteFiles.isEmpty() ? List.of(ConfigOptions.home().resolve(SHIPPED_SUITE)) : suiteFiles;
-    for (Path file : files) {
-      suites.add(SuiteReader.validate(file));
+    // Everything a user can get wrong is checked before the model loads.
+    List<Suite> suites = loadSuites(cliThresholds);
+    Map<String, Comparison> comparisons = loadComparisons(suites);
+    List<Sweep.Variant> variants;
+    try {
+      variants = Sweep.variants(sweep, configOptions.load());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    checkSuiteNames(suites);
-    for (Suite s : suites) {
-      for (Threshold t : cliThresholds) {
-        if (!t.key().tag().isEmpty() && !s.tags().contains(t.key().tag())) {
-          throw new ParameterException(
-              spec.commandLine(),
-              "--threshold " + t.key().name() + ": no case of suite " + s.name() + " carries tag '"
-                  + t.key().tag() + "'");
-        }
-      }
-    }
-    Map<String, Comparison> comparisons = new LinkedHashMap<>();
-    for (Path previous : compareWith) {
-      Comparison c = Comparison.load(previous);
-      if (suites.stream().noneMatch(s -> s.name().equals(c.suite()))) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "--compare " + previous + ": it reports suite '" + c.suite() + "', which is not being run");
-      }
-      comparisons.put(c.suite(), c);
-    }
-    List<Variant> variants = variants(configOptions.load());
     int[] ks = cutOffs(suites, cliThresholds);
     Progress progress = new Progress(err, System.console() != null);
     SuiteRunner runner = new SuiteRunner(k, ks, maxFailures, progress);
@@ -144,7 +119,7 @@ public final class EvalCommand implements Callable<Integer> {
     boolean gatesPassed = true;
     Map<String, List<RunResult>> bySuite = new LinkedHashMap<>();
     Map<String, RunResult> baselines = new LinkedHashMap<>();
-    for (Variant variant : variants) {
+    for (Sweep.Variant variant : variants) {
       if (variants.size() > 1) {
         out.println("== " + variant.label() + " ==");
       }
@@ -192,7 +167,9 @@ public final class EvalCommand implements Callable<Integer> {
             }
             bySuite.computeIfAbsent(suite.name(), n -> new ArrayList<>()).add(run);
             if (spill != null) {
-              writeReports(stem, run, base, gates, variant.config(), spill);
+              List<Path> written =
+                  new ReportWriter(reportDir).write(stem, run, base, gates, variant.config(), spill);
+              out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
             }
           }
           out.println();
@@ -204,6 +181,41 @@ public final class EvalCommand implements Callable<Integer> {
     }
     out.flush();
     return gatesPassed ? 0 : 1;
+  }
+
+  private List<Suite> loadSuites(List<Threshold> cliThresholds) {
+    List<Suite> suites = new ArrayList<>();
+    List<Path> files =
+        suiteFiles.isEmpty() ? List.of(ConfigOptions.home().resolve(SHIPPED_SUITE)) : suiteFiles;
+    for (Path file : files) {
+      suites.add(SuiteReader.validate(file));
+    }
+    checkSuiteNames(suites);
+    for (Suite s : suites) {
+      for (Threshold t : cliThresholds) {
+        if (!t.key().tag().isEmpty() && !s.tags().contains(t.key().tag())) {
+          throw new ParameterException(
+              spec.commandLine(),
+              "--threshold " + t.key().name() + ": no case of suite " + s.name() + " carries tag '"
+                  + t.key().tag() + "'");
+        }
+      }
+    }
+    return suites;
+  }
+
+  private Map<String, Comparison> loadComparisons(List<Suite> suites) {
+    Map<String, Comparison> comparisons = new LinkedHashMap<>();
+    for (Path previous : compareWith) {
+      Comparison c = Comparison.load(previous);
+      if (suites.stream().noneMatch(s -> s.name().equals(c.suite()))) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--compare " + previous + ": it reports suite '" + c.suite() + "', which is not being run");
+      }
+      comparisons.put(c.suite(), c);
+    }
+    return comparisons;
   }
 
   private void baselineTable(PrintWriter out, RunResult ours, RunResult base, List<Threshold> thresholds) {
@@ -219,13 +231,13 @@ public final class EvalCommand implements Callable<Integer> {
   private void printSweep(
       PrintWriter out,
       List<Suite> suites,
-      List<Variant> variants,
+      List<Sweep.Variant> variants,
       Map<String, List<RunResult>> bySuite,
       Map<String, RunResult> baselines,
       List<Threshold> cliThresholds) {
     for (Suite suite : suites) {
       List<RunResult> runs = new ArrayList<>(bySuite.get(suite.name()));
-      List<String> names = new ArrayList<>(variants.stream().map(Variant::label).toList());
+      List<String> names = new ArrayList<>(variants.stream().map(Sweep.Variant::label).toList());
       RunResult base = baselines.get(suite.name());
       if (base != null) {
         runs.add(base);
@@ -247,28 +259,6 @@ public final class EvalCommand implements Callable<Integer> {
       }
     }
     return keys;
-  }
-
-  private void writeReports(
-      String stem,
-      RunResult run,
-      Optional<RunResult> base,
-      List<RunResult.GateResult> gates,
-      Config config,
-      CaseSpill spill) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    new TreeSet<>(config.values().keySet()).forEach(key -> settings.put(key, config.display(key)));
-    Path json = reportDir.resolve(stem + ".json");
-    Path xml = reportDir.resolve(stem + ".junit.xml");
-    Path html = reportDir.resolve(stem + ".html");
-    try {
-      JsonReport.write(json, run, base, gates, settings, spill);
-      JunitXmlReport.write(xml, run, gates, spill);
-      HtmlReport.write(html, run, base, gates, spill);
-    } catch (IOException e) {
-      throw new EssayQaException("cannot write reports to " + reportDir + ": " + e.getMessage(), e);
-    }
-    spec.commandLine().getOut().println("Reports: " + json + ", " + xml + ", " + html);
   }
 
   private List<Threshold> cliThresholds() {
@@ -304,25 +294,6 @@ public final class EvalCommand implements Callable<Integer> {
     suites.forEach(s -> s.thresholds().forEach(t -> ks.add(Math.max(1, t.key().k()))));
     cli.forEach(t -> ks.add(Math.max(1, t.key().k())));
     return ks.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private List<Variant> variants(Config base) {
-    if (sweep == null) {
-      return List.of(new Variant("", base));
-    }
-    int eq = sweep.indexOf('=');
-    if (eq <= 0 || eq == sweep.length() - 1) {
-      throw new ParameterException(spec.commandLine(), "--sweep expects KEY=V1,V2,..., got '" + sweep + "'");
-    }
-    String key = sweep.substring(0, eq).strip();
-    List<Variant> variants = new ArrayList<>();
-    for (String value : sweep.substring(eq + 1).split(",")) {
-      if (value.isBlank()) {
-        throw new ParameterException(spec.commandLine(), "--sweep " + sweep + ": an empty value");
-      }
-      variants.add(new Variant(key + "=" + value.strip(), base.with(key, value.strip(), "--sweep")));
-    }
-    return variants;
   }
 
   private void checkSuiteNames(List<Suite> suites) {
