@@ -348,7 +348,16 @@ final class SuiteReader implements AutoCloseable {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       int line = at == null ? 0 : at.getLineNr();
-      String problem = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+      // SnakeYAML's message spans lines: the problem, then "in reader, line..." and a caret
+      // drawing; keep the sentences, drop the drawing, so the error stays one line.
+      String problem =
+          String.join(
+              ": ",
+              e.getOriginalMessage()
+                  .lines()
+                  .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                  .map(String::strip)
+                  .toList());
       throw new SuiteException(file + ":" + line + ": YAML syntax error: " + problem);
     } catch (IOException e) {
       throw new SuiteException(file + ": cannot read the suite: " + e.getMessage());

@@ -105,7 +105,7 @@ class SuiteReaderTest {
         Arguments.of("thresholds:\n  \"answered[nope]\": 0.9\ncases:\n" + ok, "suite.yaml:2: thresholds.answered[nope]: no case carries tag 'nope'"),
         Arguments.of("name: x\nname: y\ncases:\n" + ok, "suite.yaml:2: name: appears twice"),
         Arguments.of("cases:\n  - id: a\n    question: \"unclosed\n    abstain: true\n", "YAML syntax error"),
-        Arguments.of("cases:\n  - id: a\n    question: Where: here?\n", "suite.yaml:3: YAML syntax error"));
+        Arguments.of("cases:\n  - id: a\n    question: Where: here?\n", "suite.yaml:3: YAML syntax error: mapping values are not allowed here"));
   }
 
   @ParameterizedTest(name = "[{index}] {1}")
