@@ -48,7 +48,7 @@ public final class ConfigKeys {
           ConfigKey.choice(RETRIEVAL_FUSION, "rrf", "rrf", "blend"),
           ConfigKey.integer(RETRIEVAL_RRF_K, 60, 1, 1000),
           ConfigKey.number(RETRIEVAL_DENSE_WEIGHT, 1.0, 0, 10),
-          ConfigKey.number(RETRIEVAL_BM25_WEIGHT, 1.0, 0, 10),
+          ConfigKey.number(RETRIEVAL_BM25_WEIGHT, 1.05, 0, 10),
           ConfigKey.number(RETRIEVAL_BM25_B, 0.4, 0, 1),
           ConfigKey.number(RETRIEVAL_CONTEXT_WEIGHT, 0.3, 0, 10),
           ConfigKey.number(RETRIEVAL_EXPANSION_SIMILARITY, 0.6, 0, 1),

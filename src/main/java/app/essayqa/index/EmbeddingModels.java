@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ public final class EmbeddingModels {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddingModels.class);
   private static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
   private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
+  private static final String ORT_RESOURCES = "ai/onnxruntime/native/";
+  private static final String ORT_PATH_PROPERTY = "onnxruntime.native.path";
 
   private EmbeddingModels() {}
 
@@ -49,9 +53,16 @@ public final class EmbeddingModels {
     }
   }
 
-  /** DJL reads these at first use; set them before any tokenizer class loads. */
+  /**
+   * DJL reads these at first use; set them before any tokenizer class loads. ONNX Runtime would
+   * otherwise unpack its libraries into a new folder under /tmp on every start and leave the
+   * folder behind; given a folder that already holds them, it loads them from there.
+   */
   private static void keepNativeLibrariesIn(Path nativeDir) {
     String dir = nativeDir.toAbsolutePath().toString();
+    if (System.getProperty(ORT_PATH_PROPERTY) == null) {
+      extractOnnxRuntime(nativeDir.resolve("onnxruntime"));
+    }
     if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
       System.setProperty("DJL_CACHE_DIR", dir);
     }
@@ -60,22 +71,53 @@ public final class EmbeddingModels {
     }
   }
 
+  private static void extractOnnxRuntime(Path dir) {
+    String platform = onnxRuntimePlatform();
+    if (platform == null) {
+      return; // an unusual platform: let ONNX Runtime find its own way
+    }
+    try {
+      Files.createDirectories(dir);
+      for (String library : List.of("onnxruntime", "onnxruntime4j_jni")) {
+        String file = System.mapLibraryName(library);
+        extract(ORT_RESOURCES + platform + "/" + file, dir, file);
+      }
+      System.setProperty(ORT_PATH_PROPERTY, dir.toAbsolutePath().toString());
+    } catch (IOException e) {
+      LOG.debug("ONNX Runtime libraries not unpacked into {} ({}); using its default", dir, e.getMessage());
+    }
+  }
+
+  /** ONNX Runtime's name for this platform's folder in its jar, e.g. {@code linux-x64}. */
+  private static String onnxRuntimePlatform() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+    String osPart = os.contains("linux") ? "linux" : os.contains("mac") ? "osx" : os.contains("win") ? "win" : null;
+    String archPart =
+        arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch.equals("aarch64") ? "aarch64" : null;
+    return osPart == null || archPart == null ? null : osPart + "-" + archPart;
+  }
+
+  private static Path extract(String resource, Path dir) throws IOException {
+    return extract(resource, dir, resource);
+  }
+
   /**
    * Copies a jar resource to {@code dir} unless a file of the same size is already there. The copy
    * goes to a temporary name first so an interrupted copy never looks complete.
    */
-  private static Path extract(String resource, Path dir) throws IOException {
-    Path target = dir.resolve(resource);
+  private static Path extract(String resource, Path dir, String fileName) throws IOException {
+    Path target = dir.resolve(fileName);
     long expected = resourceSize(resource);
     if (Files.isRegularFile(target) && Files.size(target) == expected) {
       return target;
     }
-    Path partial = dir.resolve(resource + ".part");
+    Path partial = dir.resolve(fileName + ".part");
     try (InputStream in = open(resource)) {
       Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
     }
     Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    LOG.info("extracted {} to {}", resource, dir);
+    LOG.debug("extracted {} to {}", resource, dir);
     return target;
   }
 

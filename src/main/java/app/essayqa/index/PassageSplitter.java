@@ -63,7 +63,7 @@ public final class PassageSplitter {
         && paragraph.kind() == ParagraphKind.BODY
         && document.author().isPresent()) {
       // A byline says who wrote the piece without the words a reader asks with ("who wrote it").
-      context.append("Written by the author ").append(document.author().get()).append(". ");
+      context.append("The author ").append(document.author().get()).append(" wrote this piece. ");
     }
     if (sentences.size() == 1 && paragraph.text().length() < 200 && paragraph.kind() == ParagraphKind.BODY) {
       // A lone short line (a byline, a credit) says little alone: its neighbours in the section do.

@@ -207,7 +207,7 @@ public final class DocumentParser {
       // A stray fragment (a lone quote mark, "(1)") or a false break ("U.S.-led") belongs to the
       // sentence before it.
       String piece = block.text().substring(start, end);
-      if (!spans.isEmpty() && (wordCount(piece) < 3 || !startsLikeSentence(piece))) {
+      if (!spans.isEmpty() && (wordCount(piece) < 2 || !startsLikeSentence(piece))) {
         spans.get(spans.size() - 1)[1] = end;
       } else {
         spans.add(new int[] {start, end});
