@@ -102,6 +102,11 @@ public final class EvalCommand implements Callable<Integer> {
     if (maxFailures < 0) {
       throw new ParameterException(spec.commandLine(), "--max-failures must be >= 0");
     }
+    if (sweep != null && !compareWith.isEmpty()) {
+      // A sweep makes several runs of each suite; which one an earlier report compares with is
+      // ambiguous, so say so rather than pick one.
+      throw new ParameterException(spec.commandLine(), "--compare cannot be combined with --sweep");
+    }
     List<Threshold> cliThresholds = cliThresholds();
     // Everything a user can get wrong is checked before the model loads.
     List<Suite> suites = loadSuites(cliThresholds);

@@ -85,6 +85,15 @@ class EvalCommandTest {
   }
 
   @Test
+  void should_reject_compare_together_with_sweep() throws IOException {
+    Path file = suite("cases:\n  - {id: a, question: q, abstain: true}\n");
+
+    assertOneLineError(
+        run("eval", file.toString(), "--sweep", "retrieval.top-k=1,2", "--compare", "x.json"),
+        "--compare cannot be combined with --sweep");
+  }
+
+  @Test
   void should_describe_itself_in_help() {
     assertThat(run("eval", "--help")).isZero();
     assertThat(out.toString()).contains("--report-dir", "--compare", "--threshold", "--sweep", "--baseline");
