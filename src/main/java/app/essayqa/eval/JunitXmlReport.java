@@ -33,6 +33,8 @@ final class JunitXmlReport {
       x.writeAttribute("failures", String.valueOf(run.failedCount() + gateFailures));
       x.writeAttribute("errors", "0");
       x.writeAttribute("skipped", "0");
+      x.writeAttribute(
+          "time", String.format(Locale.ROOT, "%.3f", run.overall().totalLatencyMs() / 1000));
       x.writeCharacters("\n");
       x.writeStartElement("properties");
       for (MetricKey key : run.allKeys()) {

@@ -93,6 +93,15 @@ final class Scores {
     return passed;
   }
 
+  /** Time spent answering, over all cases of this scope. */
+  double totalLatencyMs() {
+    double sum = 0;
+    for (int i = 0; i < cases; i++) {
+      sum += latencies[i];
+    }
+    return sum;
+  }
+
   /** The figure, or NaN when this scope has no case it can be measured on. */
   double value(MetricKey key) {
     return switch (key.metric()) {
