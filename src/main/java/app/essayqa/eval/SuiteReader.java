@@ -72,11 +72,14 @@ final class SuiteReader implements AutoCloseable {
   /** The cases of a suite, one at a time, parsed only when asked for. */
   final class CaseStream implements Iterator<EvalCase>, AutoCloseable {
     private EvalCase next;
+    private boolean exhausted;
 
     @Override
     public boolean hasNext() {
-      if (next == null) {
+      if (next == null && !exhausted) {
         next = guarded(() -> parser.nextToken() == JsonToken.START_OBJECT ? readCase() : null);
+        // Past the end of the list the parser is in the suite's other keys; never read on.
+        exhausted = next == null;
       }
       return next != null;
     }

@@ -73,6 +73,18 @@ class SuiteReaderTest {
   }
 
   @Test
+  void should_stay_exhausted_when_other_keys_follow_the_cases() throws IOException {
+    Path file = write("cases:\n  - {id: a, question: q, abstain: true}\nthresholds:\n  answered: 0.5\n");
+    Suite suite = SuiteReader.validate(file);
+
+    try (SuiteReader.CaseStream cases = SuiteReader.cases(suite)) {
+      assertThat(cases.next().id()).isEqualTo("a");
+      assertThat(cases.hasNext()).isFalse();
+      assertThat(cases.hasNext()).isFalse();
+    }
+  }
+
+  @Test
   void should_name_the_suite_after_its_file_when_it_has_no_name() throws IOException {
     Path file = write("cases:\n  - {id: a, question: q, abstain: true}\n");
 
