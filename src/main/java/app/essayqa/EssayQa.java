@@ -8,10 +8,13 @@ import app.essayqa.answer.ExtractiveAnswerComposer;
 import app.essayqa.answer.QuestionText;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
+import app.essayqa.index.Embedder;
 import app.essayqa.index.EmbeddingModels;
+import app.essayqa.index.EssayIndex;
+import app.essayqa.index.Hashes;
 import app.essayqa.index.Passage;
-import app.essayqa.index.PassageSplitter;
 import app.essayqa.index.VectorCache;
+import app.essayqa.index.Words;
 import app.essayqa.ingest.Library;
 import app.essayqa.ingest.Paragraph;
 import app.essayqa.ingest.SeedLoader;
@@ -22,17 +25,10 @@ import app.essayqa.retrieve.Query;
 import app.essayqa.retrieve.ScoredPassage;
 import app.essayqa.retrieve.SemanticExpander;
 import app.essayqa.retrieve.TermAnalyzer;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,7 +65,7 @@ public final class EssayQa implements AutoCloseable {
   private final Config config;
   private final Library library;
   private final List<Passage> passages;
-  private final EmbeddingModel model;
+  private final Embedder embedder;
   private final TermAnalyzer analyzer;
   private final SemanticExpander expander;
   private final Bm25Retriever bm25;
@@ -83,7 +79,7 @@ public final class EssayQa implements AutoCloseable {
       Config config,
       Library library,
       List<Passage> passages,
-      EmbeddingModel model,
+      Embedder embedder,
       TermAnalyzer analyzer,
       SemanticExpander expander,
       Bm25Retriever bm25,
@@ -106,7 +102,7 @@ public final class EssayQa implements AutoCloseable {
     this.config = config;
     this.library = library;
     this.passages = passages;
-    this.model = model;
+    this.embedder = embedder;
     this.analyzer = analyzer;
     this.bm25 = bm25;
     this.retriever = retriever;
@@ -129,26 +125,38 @@ public final class EssayQa implements AutoCloseable {
   public static EssayQa open(Config config) {
     long started = System.nanoTime();
     Library library = new SeedLoader().load(config.getPath(ConfigKeys.SEEDS_DIR));
-    List<Passage> passages =
-        new PassageSplitter(config.getInt(ConfigKeys.CHUNKING_CONTEXT_SENTENCES)).split(library);
-    if (passages.isEmpty()) {
+    Path cacheDir = cacheDir(config);
+    Embedder embedder = new Embedder(EmbeddingModels.allMiniLm(cacheDir));
+    TermAnalyzer analyzer = new TermAnalyzer();
+    EssayIndex index =
+        EssayIndex.build(
+            library,
+            config.getInt(ConfigKeys.CHUNKING_CONTEXT_SENTENCES),
+            embedder,
+            new VectorCache(cacheDir.resolve("index")),
+            analyzer::terms);
+    if (index.passages().isEmpty()) {
       throw new EssayQaException("the seed files hold no text to answer from");
     }
-    Path cacheDir = cacheDir(config);
-    EmbeddingModel model = EmbeddingModels.allMiniLm(cacheDir);
-    VectorCache cache = new VectorCache(cacheDir.resolve("index"));
-    float[][][] vectors = vectors(model, passages, cache);
-    TermAnalyzer analyzer = new TermAnalyzer();
-    SemanticExpander expander = expander(model, passages, analyzer, cache, config);
+    SemanticExpander expander =
+        new SemanticExpander(
+            index.words(),
+            index.wordVectors(),
+            index.wordStems(),
+            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_SIMILARITY),
+            config.getInt(ConfigKeys.RETRIEVAL_EXPANSIONS_PER_TERM));
     Bm25Retriever bm25 =
         new Bm25Retriever(
-            passages,
+            index.passages(),
             analyzer,
             config.getDouble(ConfigKeys.RETRIEVAL_BM25_B),
             config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_WEIGHT));
     DenseRetriever dense =
         new DenseRetriever(
-            passages, vectors[0], vectors[1], config.getDouble(ConfigKeys.RETRIEVAL_CONTEXT_WEIGHT));
+            index.passages(),
+            index.sentenceVectors(),
+            index.contextVectors(),
+            config.getDouble(ConfigKeys.RETRIEVAL_CONTEXT_WEIGHT));
     HybridRetriever hybrid =
         new HybridRetriever(
             dense,
@@ -163,10 +171,11 @@ public final class EssayQa implements AutoCloseable {
     LOG.debug(
         "open: {} documents, {} passages, index {} in {} ms",
         library.documents().size(),
-        passages.size(),
+        index.passages().size(),
         version,
-        (System.nanoTime() - started) / 1_000_000);
-    return new EssayQa(config, library, passages, model, analyzer, expander, bm25, hybrid, version);
+        ms(started));
+    return new EssayQa(
+        config, library, index.passages(), embedder, analyzer, expander, bm25, hybrid, version);
   }
 
   /**
@@ -226,13 +235,9 @@ public final class EssayQa implements AutoCloseable {
           display, cleaned.problem().get(), true, List.of(), List.of(), indexVersion, timings, List.of());
     }
     String text = asked.equals(shown) ? cleaned.text() : QuestionText.clean(asked, 2 * maxChars).text();
-    long t1 = System.nanoTime();
-    float[] vector = unit(model.embed(text).content().vector());
-    timings.put("embed", ms(t1));
     List<String> terms = List.copyOf(new LinkedHashSet<>(analyzer.questionTerms(text)));
-    long te = System.nanoTime();
     Map<String, String> wordsToTerms = new LinkedHashMap<>();
-    for (String word : SemanticExpander.words(text)) {
+    for (String word : Words.of(text)) {
       List<String> wordTerms = analyzer.questionTerms(word);
       if (wordTerms.size() == 1) {
         wordsToTerms.put(word, wordTerms.get(0));
@@ -245,8 +250,14 @@ public final class EssayQa implements AutoCloseable {
         wordsToTerms.put(name.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
       }
     }
-    Query query = new Query(text, vector, terms, expander.expand(wordsToTerms, this::embedWords));
-    timings.put("expand", ms(te));
+    // One call embeds the question and the words the essays lack: the model runs them in parallel.
+    long t1 = System.nanoTime();
+    List<String> toEmbed = new ArrayList<>(List.of(text));
+    toEmbed.addAll(expander.unknownWords(wordsToTerms));
+    float[][] vectors = embedder.embed(toEmbed);
+    timings.put("embed", ms(t1));
+    float[][] wordVectors = java.util.Arrays.copyOfRange(vectors, 1, vectors.length);
+    Query query = new Query(text, vectors[0], terms, expander.expand(wordsToTerms, words -> wordVectors));
     long t2 = System.nanoTime();
     List<ScoredPassage> ranked = retriever.retrieve(query, CANDIDATES_SHOWN);
     if (!preferredParagraphs.isEmpty()) {
@@ -287,50 +298,6 @@ public final class EssayQa implements AutoCloseable {
         verdict.signals(),
         timings.get("total"));
     return answer;
-  }
-
-  private float[][] embedWords(List<String> words) {
-    List<Embedding> embeddings = model.embedAll(words.stream().map(TextSegment::from).toList()).content();
-    float[][] vectors = new float[embeddings.size()][];
-    for (int i = 0; i < vectors.length; i++) {
-      vectors[i] = unit(embeddings.get(i).vector());
-    }
-    return vectors;
-  }
-
-  /** The essays' own words and their vectors, from the cache or freshly embedded. */
-  private static SemanticExpander expander(
-      EmbeddingModel model, List<Passage> passages, TermAnalyzer analyzer, VectorCache cache, Config config) {
-    Set<String> seen = new LinkedHashSet<>();
-    List<String> words = new ArrayList<>();
-    List<String> stems = new ArrayList<>();
-    for (Passage p : passages) {
-      for (String word : SemanticExpander.words(p.section() + " " + p.text())) {
-        List<String> terms = analyzer.terms(word);
-        if (terms.size() == 1 && seen.add(word)) {
-          words.add(word);
-          stems.add(terms.get(0));
-        }
-      }
-    }
-    String key = "words-" + sha256(EmbeddingModels.MODEL_ID + "\u0000" + String.join("\u0000", words)).substring(0, 24);
-    float[][] vectors = cache.read(key, words.size()).orElseGet(() -> {
-      long started = System.nanoTime();
-      List<Embedding> embeddings = model.embedAll(words.stream().map(TextSegment::from).toList()).content();
-      float[][] fresh = new float[embeddings.size()][];
-      for (int i = 0; i < fresh.length; i++) {
-        fresh[i] = unit(embeddings.get(i).vector());
-      }
-      LOG.debug("index: embedded {} words in {} ms", fresh.length, ms(started));
-      cache.write(key, fresh);
-      return fresh;
-    });
-    return new SemanticExpander(
-        words,
-        vectors,
-        stems,
-        config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_SIMILARITY),
-        config.getInt(ConfigKeys.RETRIEVAL_EXPANSIONS_PER_TERM));
   }
 
   /**
@@ -445,36 +412,6 @@ public final class EssayQa implements AutoCloseable {
     return dir;
   }
 
-  /** Sentence vectors and context vectors, from the cache or freshly embedded. */
-  private static float[][][] vectors(EmbeddingModel model, List<Passage> passages, VectorCache cache) {
-    List<String> texts = new ArrayList<>();
-    passages.forEach(p -> texts.add(p.text()));
-    passages.forEach(p -> texts.add(p.context()));
-    String key = sha256(EmbeddingModels.MODEL_ID + "\u0000" + String.join("\u0000", texts)).substring(0, 24);
-    float[][] all =
-        cache
-            .read(key, texts.size())
-            .orElseGet(
-                () -> {
-                  long started = System.nanoTime();
-                  List<Embedding> embeddings =
-                      model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
-                  float[][] fresh = new float[embeddings.size()][];
-                  for (int i = 0; i < fresh.length; i++) {
-                    fresh[i] = unit(embeddings.get(i).vector());
-                  }
-                  LOG.debug("index: embedded {} texts in {} ms", fresh.length, ms(started));
-                  cache.write(key, fresh);
-                  return fresh;
-                });
-    int n = passages.size();
-    float[][] sentences = new float[n][];
-    float[][] contexts = new float[n][];
-    System.arraycopy(all, 0, sentences, 0, n);
-    System.arraycopy(all, n, contexts, 0, n);
-    return new float[][][] {sentences, contexts};
-  }
-
   private static String indexVersion(Library library, Config config) {
     StringBuilder basis = new StringBuilder(EmbeddingModels.MODEL_ID);
     library.documents().forEach(d -> basis.append('\u0000').append(d.id()).append('\u0000').append(d.text()));
@@ -483,32 +420,7 @@ public final class EssayQa implements AutoCloseable {
           .filter(k -> k.name().startsWith(prefix))
           .forEach(k -> basis.append('\u0000').append(k.name()).append('=').append(config.display(k.name())));
     }
-    return sha256(basis.toString()).substring(0, 12);
-  }
-
-  private static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
-  }
-
-  private static float[] unit(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
-    }
-    norm = Math.sqrt(norm);
-    if (norm == 0) {
-      return v;
-    }
-    float[] out = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = (float) (v[i] / norm);
-    }
-    return out;
+    return Hashes.sha256(basis.toString()).substring(0, 12);
   }
 
   private static long ms(long since) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       BenchCommand.class,
       app.essayqa.eval.EvalCommand.class,
+      app.essayqa.telegram.TelegramCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -5,10 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Widens a question's words to the essays' own words that mean nearly the same, by MiniLM
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  * Thread-safe once built.
  */
 public final class SemanticExpander {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
-
   private final List<String> words;
   private final List<String> stems;
   private final float[][] vectors;
@@ -50,19 +46,6 @@ public final class SemanticExpander {
     }
   }
 
-  /** The distinct lower-case words of {@code text}, trailing possessives removed, in order. */
-  public static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    var m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-    while (m.find()) {
-      String w = m.group().replaceAll("['’]s?$", "");
-      if (!w.isEmpty() && !out.contains(w)) {
-        out.add(w);
-      }
-    }
-    return out;
-  }
-
   /**
    * For each question word that analyses to a term, the essays' terms of its nearest words with
    * their similarity, its own term excluded.
@@ -72,8 +55,7 @@ public final class SemanticExpander {
    */
   public Map<String, Map<String, Double>> expand(
       Map<String, String> wordsToTerms, Function<List<String>, float[][]> embed) {
-    List<String> unknown =
-        wordsToTerms.keySet().stream().filter(w -> !indexByWord.containsKey(w)).toList();
+    List<String> unknown = unknownWords(wordsToTerms);
     float[][] unknownVectors = unknown.isEmpty() ? new float[0][] : embed.apply(unknown);
     Map<String, Map<String, Double>> expansions = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : wordsToTerms.entrySet()) {
@@ -84,6 +66,11 @@ public final class SemanticExpander {
       expansions.merge(term, neighbours(v, term), SemanticExpander::better);
     }
     return expansions;
+  }
+
+  /** The words {@link #expand} will have to embed, in the order it asks for them. */
+  public List<String> unknownWords(Map<String, String> wordsToTerms) {
+    return wordsToTerms.keySet().stream().filter(w -> !indexByWord.containsKey(w)).toList();
   }
 
   private Map<String, Double> neighbours(float[] v, String ownTerm) {
