@@ -62,6 +62,12 @@ public final class EssayQa implements AutoCloseable {
 
   private static final String NOT_ANSWERED = "The essay does not answer that";
 
+  /** Questions about the whole text rather than a fact in it. */
+  private static final Pattern OVERVIEW =
+      Pattern.compile(
+          "(?i)\\b(about|summar(y|ise|ize)|gist|overview|main (point|idea|argument|theme|topic)s?|"
+              + "topic|subject|thesis)\\b");
+
   private final Config config;
   private final Library library;
   private final List<Passage> passages;
@@ -236,6 +242,9 @@ public final class EssayQa implements AutoCloseable {
     }
     String text = asked.equals(shown) ? cleaned.text() : QuestionText.clean(asked, 2 * maxChars).text();
     List<String> terms = List.copyOf(new LinkedHashSet<>(analyzer.questionTerms(text)));
+    if (terms.isEmpty()) {
+      return OVERVIEW.matcher(text).find() ? overview(display, t0) : nothingToLookFor(display, t0);
+    }
     Map<String, String> wordsToTerms = new LinkedHashMap<>();
     for (String word : Words.of(text)) {
       List<String> wordTerms = analyzer.questionTerms(word);
@@ -320,6 +329,39 @@ public final class EssayQa implements AutoCloseable {
     List<ScoredPassage> result = new ArrayList<>(head);
     result.addAll(ranked.subList(window, ranked.size()));
     return result;
+  }
+
+  /**
+   * "What is the essay about?": the opening sentences of each document, which state its subject.
+   */
+  private Answer overview(String shown, long t0) {
+    List<ScoredPassage> opening = new ArrayList<>();
+    for (Passage p : passages) {
+      boolean firstParagraph =
+          passages.stream()
+              .filter(q -> q.documentId().equals(p.documentId()))
+              .findFirst()
+              .map(q -> q.paragraph() == p.paragraph())
+              .orElse(false);
+      if (firstParagraph && p.sentence() <= 2) {
+        opening.add(new ScoredPassage(p, 0, 0, 1.0, List.of()));
+      }
+    }
+    ExtractiveAnswerComposer.Composed composed = composer.compose(opening, List.of());
+    return new Answer(
+        shown, composed.text(), false, composed.citations(), List.of(), indexVersion,
+        Map.of("total", ms(t0)), evidence(opening));
+  }
+
+  /** A question made only of question words ("What is it?") names nothing to search for. */
+  private Answer nothingToLookFor(String shown, long t0) {
+    List<String> sections = new ArrayList<>();
+    library.documents().forEach(d -> sections.addAll(d.sections()));
+    return new Answer(
+        shown,
+        "That question names nothing to look for in the essay. Ask about a person, place, event or"
+            + " idea in it. Its sections: " + String.join("; ", sections) + ".",
+        true, List.of(), sections, indexVersion, Map.of("total", ms(t0)), List.of());
   }
 
   /** Moves passages from the earlier answer's paragraphs up, keeping the rest in order. */

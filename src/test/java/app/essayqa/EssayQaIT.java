@@ -137,6 +137,23 @@ class EssayQaIT {
   }
 
   @Test
+  void should_answer_what_the_essay_is_about_with_its_opening_sentences() {
+    Answer about = qa.ask("What is the essay about?");
+
+    assertThat(about.abstained()).isFalse();
+    assertThat(about.citations()).extracting(Citation::paragraph).containsOnly(1);
+    assertThat(about.text()).startsWith("Hostility remains a persistent feature");
+  }
+
+  @Test
+  void should_say_a_question_of_only_question_words_names_nothing_to_look_for() {
+    Answer answer = qa.ask("What is it?");
+
+    assertThat(answer.abstained()).isTrue();
+    assertThat(answer.text()).contains("names nothing to look for").contains("What Lies Ahead");
+  }
+
+  @Test
   void should_answer_bad_input_with_a_message_instead_of_failing() {
     assertThat(qa.ask("").text()).contains("Please type a question");
     assertThat(qa.ask(null).abstained()).isTrue();

@@ -25,7 +25,8 @@ public final class TermAnalyzer implements AutoCloseable {
           "were", "am", "tell", "say", "says", "said", "mention", "mentions", "mentioned",
           "according", "essay", "essays", "article", "piece", "text", "author's", "writer's",
           "describe", "describes", "explain", "explains", "give", "list", "name", "kind", "sort",
-          "type", "thing", "things", "about", "please", "so", "just", "any", "some", "also");
+          "type", "thing", "things", "about", "please", "so", "just", "any", "some", "also",
+          "summarize", "summarise", "summary", "overview", "gist", "main", "argument", "thesis");
 
   private final Analyzer documents = new EnglishAnalyzer();
   private final Analyzer questions;
