@@ -282,12 +282,8 @@ public final class EssayQa implements AutoCloseable {
     if (ranked.isEmpty() || verdict.abstainReason().isPresent()) {
       List<String> topics = nearestTopics(ranked);
       String reason = verdict.abstainReason().orElse("nothing in the essays matches it");
-      String body =
-          NOT_ANSWERED
-              + " ("
-              + reason
-              + ")."
-              + (topics.isEmpty() ? "" : " Nearest topics it does cover: " + String.join("; ", topics));
+      // The topics travel in nearestTopics; each front end lists them in its own way.
+      String body = NOT_ANSWERED + " (" + reason + ").";
       timings.put("compose", ms(t3));
       timings.put("total", ms(t0));
       answer = new Answer(display, body, true, List.of(), topics, indexVersion, timings, evidence);
@@ -336,14 +332,13 @@ public final class EssayQa implements AutoCloseable {
    */
   private Answer overview(String shown, long t0) {
     List<ScoredPassage> opening = new ArrayList<>();
+    Set<String> seenDocuments = new LinkedHashSet<>();
+    int firstParagraph = -1;
     for (Passage p : passages) {
-      boolean firstParagraph =
-          passages.stream()
-              .filter(q -> q.documentId().equals(p.documentId()))
-              .findFirst()
-              .map(q -> q.paragraph() == p.paragraph())
-              .orElse(false);
-      if (firstParagraph && p.sentence() <= 2) {
+      if (seenDocuments.add(p.documentId())) {
+        firstParagraph = p.paragraph();
+      }
+      if (p.paragraph() == firstParagraph && p.sentence() <= 2) {
         opening.add(new ScoredPassage(p, 0, 0, 1.0, List.of()));
       }
     }
@@ -360,7 +355,7 @@ public final class EssayQa implements AutoCloseable {
     return new Answer(
         shown,
         "That question names nothing to look for in the essay. Ask about a person, place, event or"
-            + " idea in it. Its sections: " + String.join("; ", sections) + ".",
+            + " idea in it; its sections are listed below.",
         true, List.of(), sections, indexVersion, Map.of("total", ms(t0)), List.of());
   }
 

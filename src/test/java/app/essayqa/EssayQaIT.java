@@ -150,7 +150,8 @@ class EssayQaIT {
     Answer answer = qa.ask("What is it?");
 
     assertThat(answer.abstained()).isTrue();
-    assertThat(answer.text()).contains("names nothing to look for").contains("What Lies Ahead");
+    assertThat(answer.text()).contains("names nothing to look for");
+    assertThat(answer.nearestTopics()).contains("What Lies Ahead");
   }
 
   @Test
@@ -176,6 +177,16 @@ class EssayQaIT {
       files = listing.toList();
     }
     assertThat(files).isNotEmpty();
+    java.util.Map<Path, java.nio.file.attribute.FileTime> written = new java.util.HashMap<>();
+    for (Path file : files) {
+      written.put(file, Files.getLastModifiedTime(file));
+    }
+    try (EssayQa reused = EssayQa.open(config)) {
+      assertThat(reused.ask("Where was the workshop held?").abstained()).isFalse();
+    }
+    for (Path file : files) {
+      assertThat(Files.getLastModifiedTime(file)).as("reused, not rewritten: %s", file).isEqualTo(written.get(file));
+    }
     for (Path file : files) {
       Files.write(file, new byte[] {42, 42, 42});
     }

@@ -66,6 +66,10 @@ public final class AbstentionPolicy {
     double bestDense = top.stream().limit(3).mapToDouble(ScoredPassage::dense).max().orElse(-1);
     double coverage = 0;
     boolean kindHeld = false;
+    List<String> nameTerms = new ArrayList<>();
+    nameRuns(question).forEach(name -> nameTerms.addAll(lexicon.analyse(name)));
+    List<String> otherTerms = content.stream().filter(t -> !nameTerms.contains(t)).toList();
+    boolean actionHeld = otherTerms.isEmpty();
     if (!top.isEmpty()) {
       List<String> matched = top.get(0).coveredTerms();
       coverage =
@@ -73,10 +77,12 @@ public final class AbstentionPolicy {
               ? 1
               : content.stream().filter(matched::contains).count() / (double) content.size();
       kindHeld = AnswerKind.isHeldBy(wanted, top.get(0).passage().text());
+      actionHeld = otherTerms.isEmpty() || otherTerms.stream().anyMatch(matched::contains);
     }
     Signals signals =
         new Signals(
-            bestDense, coverage, content, unknownTerms, unknownNames, wanted.kind(), kindHeld);
+            bestDense, coverage, content, unknownTerms, unknownNames, wanted.kind(), kindHeld,
+            actionHeld);
     return new Verdict(reason(signals), signals);
   }
 
@@ -88,8 +94,7 @@ public final class AbstentionPolicy {
     if (!s.unknownNames().isEmpty() && !confident) {
       return Optional.of("the essays never mention " + String.join(", ", s.unknownNames()));
     }
-    if (!s.contentTerms().isEmpty()
-        && s.contentTerms().size() >= 2
+    if (s.contentTerms().size() >= 2
         && s.unknownTerms().size() * 2 >= s.contentTerms().size()
         && !confident) {
       return Optional.of("most of the question's words occur nowhere in the essays");
@@ -102,6 +107,12 @@ public final class AbstentionPolicy {
           "the closest passages hold no "
               + s.kind().name().toLowerCase(Locale.ROOT)
               + " to answer with");
+    }
+    boolean wantsFact = s.kind() == AnswerKind.TIME || s.kind() == AnswerKind.QUANTITY;
+    if (checkKind && wantsFact && !s.actionHeld()) {
+      // "When was the National Library of Korea founded?" beside a sentence that names the
+      // Library and a date, but of another event: the date answers something else.
+      return Optional.of("the closest passage names the same things but not what happened to them");
     }
     return Optional.empty();
   }
@@ -139,7 +150,8 @@ public final class AbstentionPolicy {
     List<String> runs = new ArrayList<>();
     Matcher m = NAME_RUN.matcher(text);
     while (m.find()) {
-      if (m.start() > 0 && !m.group().equals("I")) {
+      // Single letters are initials or parts of dotted acronyms ("U.S."), not names.
+      if (m.start() > 0 && m.group().codePointCount(0, m.group().length()) > 1) {
         runs.add(m.group());
       }
     }

@@ -66,7 +66,10 @@ public enum AnswerKind {
     String q = question.toLowerCase(Locale.ROOT).strip();
     Matcher many = HOW_MANY.matcher(q);
     if (many.find()) {
-      return new Wanted(QUANTITY, Optional.ofNullable(many.group(2)));
+      // "How much did Japan invest?" counts nothing named: any number will do.
+      String noun = many.group(2);
+      boolean verb = noun != null && noun.matches("did|does|do|is|was|are|were|has|have|had|will|would|can|could");
+      return new Wanted(QUANTITY, verb ? Optional.empty() : Optional.ofNullable(noun));
     }
     if (HOW_OLD.matcher(q).find()) {
       return new Wanted(QUANTITY, Optional.of("year"));

@@ -135,7 +135,8 @@ public final class ExtractiveAnswerComposer {
   /** A short label for a paragraph near the question, named in an abstaining answer. */
   public static String topicOf(Paragraph paragraph) {
     String first = paragraph.sentences().isEmpty() ? paragraph.text() : paragraph.sentences().get(0).text();
-    String label = first.length() <= 90 ? first : first.substring(0, first.lastIndexOf(' ', 88)) + "…";
+    int cut = first.lastIndexOf(' ', 88);
+    String label = first.length() <= 90 ? first : first.substring(0, cut > 0 ? cut : 89) + "…";
     return label + " (" + paragraph.section() + ", ¶" + paragraph.number() + ")";
   }
 }

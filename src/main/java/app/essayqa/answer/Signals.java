@@ -11,7 +11,9 @@ import java.util.List;
  * @param contentTerms the question's analysed terms, framing words ("what", "essay") left out
  * @param unknownTerms content terms that occur nowhere in the essays
  * @param unknownNames capitalised names in the question that occur nowhere in the essays
- * @param kindHeld whether a top passage holds the kind of answer asked for (a number, a date...)
+ * @param kindHeld whether the best passage holds the kind of answer asked for (a number, a date...)
+ * @param actionHeld whether the best passage covers one of the question's words that are not part
+ *     of a name (for "When was the Library founded?", "founded"); true when there are none
  */
 public record Signals(
     double bestDense,
@@ -20,7 +22,8 @@ public record Signals(
     List<String> unknownTerms,
     List<String> unknownNames,
     AnswerKind kind,
-    boolean kindHeld) {
+    boolean kindHeld,
+    boolean actionHeld) {
   public Signals {
     contentTerms = List.copyOf(contentTerms);
     unknownTerms = List.copyOf(unknownTerms);

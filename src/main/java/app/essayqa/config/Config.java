@@ -42,14 +42,14 @@ public record Config(Path home, Map<String, Object> values, Map<String, String> 
             .orElseThrow(
                 () ->
                     new ConfigException(
-                        source + ": unknown key '" + name + "' (value '" + text + "')"
+                        source + ": unknown key '" + name + "' (value '" + shown(name, text) + "')"
                             + ConfigLoader.suggestion(name)));
     Object value;
     try {
       value = key.parse(text);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
-          source + ": bad value '" + text + "' for " + name + ": " + e.getMessage());
+          source + ": bad value '" + shown(name, text) + "' for " + name + ": " + e.getMessage());
     }
     Map<String, Object> newValues = new LinkedHashMap<>(values);
     Map<String, String> newSources = new LinkedHashMap<>(sources);
@@ -57,6 +57,20 @@ public record Config(Path home, Map<String, Object> values, Map<String, String> 
     newSources.put(name, source);
     return new Config(home, newValues, newSources);
   }
+
+  /**
+   * A value as it may appear in an error message: a bot token put in the wrong key ({@code
+   * telegram.token}) or pasted as a value must not end up in logs.
+   */
+  static String shown(String name, String text) {
+    boolean secret =
+        name.toLowerCase(java.util.Locale.ROOT).matches(".*(token|secret|password|key$).*")
+            || SECRET_LIKE.matcher(text).find();
+    return secret ? "<hidden>" : text;
+  }
+
+  private static final java.util.regex.Pattern SECRET_LIKE =
+      java.util.regex.Pattern.compile("\\d{5,}:[A-Za-z0-9_-]{20,}");
 
   public int getInt(String name) {
     return (Integer) get(name);

@@ -49,6 +49,11 @@ public enum KeyType {
           }
         }
         return List.copyOf(items);
+      case PATH:
+        if (t.isEmpty()) {
+          throw new IllegalArgumentException("expected a folder path, got nothing");
+        }
+        return t;
       default:
         return t;
     }

@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,24 @@ public final class EmbeddingModels {
   private static final String ORT_RESOURCES = "ai/onnxruntime/native/";
   private static final String ORT_PATH_PROPERTY = "onnxruntime.native.path";
 
+  /**
+   * Embeds several texts at once. Named, so a thread dump says whose they are; daemons, so an
+   * idle pool never keeps the program from exiting.
+   */
+  private static final ExecutorService EMBEDDING_THREADS =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable task) {
+              Thread thread = new Thread(task, "essayqa-embed-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            }
+          });
+
   private EmbeddingModels() {}
 
   /**
@@ -43,7 +65,8 @@ public final class EmbeddingModels {
       Files.createDirectories(modelDir);
       Path model = extract(MODEL_RESOURCE, modelDir);
       Path tokenizer = extract(TOKENIZER_RESOURCE, modelDir);
-      EmbeddingModel embeddingModel = new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN);
+      EmbeddingModel embeddingModel =
+          new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN, EMBEDDING_THREADS);
       LOG.debug("model: loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
       return embeddingModel;
     } catch (IOException e) {
@@ -112,9 +135,14 @@ public final class EmbeddingModels {
     if (Files.isRegularFile(target) && Files.size(target) == expected) {
       return target;
     }
-    Path partial = dir.resolve(fileName + ".part");
+    // A name of its own per process: two programs starting on one fresh cache (bot and REPL)
+    // must not write into the same partial file.
+    Path partial = Files.createTempFile(dir, fileName, ".part");
     try (InputStream in = open(resource)) {
       Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      Files.deleteIfExists(partial);
+      throw e;
     }
     Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     LOG.debug("extracted {} to {}", resource, dir);

@@ -66,7 +66,8 @@ public final class PassageSplitter {
       context.append("The author ").append(document.author().get()).append(" wrote this piece. ");
     }
     if (sentences.size() == 1 && paragraph.text().length() < 200 && paragraph.kind() == ParagraphKind.BODY) {
-      // A lone short line (a byline, a credit) says little alone: its neighbours in the section do.
+      // A one-sentence paragraph (the author's bio) says little alone: its neighbours in the
+      // section do.
       document.paragraphs().stream()
           .filter(p -> p.section().equals(paragraph.section()) && p.kind().searchable())
           .filter(p -> Math.abs(p.number() - paragraph.number()) <= 2)

@@ -90,7 +90,7 @@ public final class VectorCache {
       CRC32 crc = new CRC32();
       crc.update(buffer.toByteArray());
       data.writeLong(crc.getValue());
-      Path partial = folder.resolve(file.getFileName() + ".part");
+      Path partial = Files.createTempFile(folder, file.getFileName().toString(), ".part");
       Files.write(partial, buffer.toByteArray());
       Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

@@ -20,6 +20,9 @@ public final class DocumentParser {
 
   private static final int MAX_HEADING_WORDS = 10;
 
+  /** Titles run longer than headings ("Reflections on … Relations”" is 102 characters). */
+  private static final int MAX_TITLE_CHARS = 200;
+
   /** The section name given to a byline and what follows it. */
   public static final String ABOUT_AUTHOR = "About the author";
 
@@ -45,12 +48,15 @@ public final class DocumentParser {
     if (blocks.isEmpty()) {
       return new Document(id, id, Optional.empty(), text, List.of(id), List.of());
     }
-    String title = stripMarkdown(blocks.get(0).text());
+    // A file that starts with running text has no title line: name it after the file and keep
+    // that text as its first paragraph.
+    boolean titled = looksLikeTitle(blocks.get(0));
+    String title = titled ? stripMarkdown(blocks.get(0).text()) : id.replaceFirst("\\.[^.]+$", "");
     List<String> sections = new ArrayList<>(List.of(title));
     List<Paragraph> paragraphs = new ArrayList<>();
     String section = title;
     Optional<String> author = Optional.empty();
-    for (int i = 1; i < blocks.size(); i++) {
+    for (int i = titled ? 1 : 0; i < blocks.size(); i++) {
       Block block = blocks.get(i);
       if (isHeading(blocks, i)) {
         section = stripMarkdown(block.text());
@@ -116,6 +122,12 @@ public final class DocumentParser {
       end--;
     }
     return new Block(start, end, text.substring(start, end), markdownHeading);
+  }
+
+  private static boolean looksLikeTitle(Block block) {
+    String t = block.text();
+    return block.markdownHeading()
+        || (!t.contains("\n") && t.length() <= MAX_TITLE_CHARS && ".!?".indexOf(t.charAt(t.length() - 1)) < 0);
   }
 
   private static boolean isHeading(List<Block> blocks, int i) {

@@ -97,9 +97,4 @@ public final class SemanticExpander {
     b.forEach((k, v) -> merged.merge(k, v, Math::max));
     return merged;
   }
-
-  /** The essays' word list, for cache keys. */
-  public List<String> vocabulary() {
-    return words;
-  }
 }

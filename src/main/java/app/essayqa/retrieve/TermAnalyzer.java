@@ -23,7 +23,7 @@ public final class TermAnalyzer implements AutoCloseable {
           "did", "done", "many", "much", "i", "me", "my", "you", "your", "we", "us", "our", "can",
           "could", "would", "should", "may", "might", "must", "has", "have", "had", "been", "being",
           "were", "am", "tell", "say", "says", "said", "mention", "mentions", "mentioned",
-          "according", "essay", "essays", "article", "piece", "text", "author's", "writer's",
+          "according", "essay", "essays", "article", "piece", "text",
           "describe", "describes", "explain", "explains", "give", "list", "name", "kind", "sort",
           "type", "thing", "things", "about", "please", "so", "just", "any", "some", "also",
           "summarize", "summarise", "summary", "overview", "gist", "main", "argument", "thesis");

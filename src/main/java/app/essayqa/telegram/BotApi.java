@@ -68,7 +68,8 @@ final class BotApi implements AutoCloseable {
         || !(path.isEmpty() || path.equals("/"))
         || apiUrl.getQuery() != null) {
       throw new EssayQaException(
-          "telegram.api-url must look like https://host[:port] with no path, was '" + apiUrl + "'");
+          "telegram.api-url must look like https://host[:port] with no path, was a URL on '"
+              + apiUrl.getHost() + "'"); // the path may hold a token: never repeat it
     }
     int port = apiUrl.getPort() >= 0 ? apiUrl.getPort() : scheme.equals("https") ? 443 : 80;
     return new TelegramUrl(scheme, host, port, false);

@@ -83,12 +83,16 @@ record Route(Kind kind, String text) {
     if (botUsername == null || botUsername.isEmpty()) {
       return -1;
     }
-    String needle = "@" + botUsername.toLowerCase(Locale.ROOT);
-    String hay = text.toLowerCase(Locale.ROOT);
-    for (int i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    // Matched in the original text: lower-casing can change its length ("İ"), and the index is
+    // used to cut the original.
+    String needle = "@" + botUsername;
+    for (int i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1)) {
+      if (!text.regionMatches(true, i, needle, 0, needle.length())) {
+        continue;
+      }
       int after = i + needle.length();
-      boolean startOk = i == 0 || !isWordChar(hay.charAt(i - 1));
-      boolean endOk = after == hay.length() || !isWordChar(hay.charAt(after));
+      boolean startOk = i == 0 || !isWordChar(text.charAt(i - 1));
+      boolean endOk = after == text.length() || !isWordChar(text.charAt(after));
       if (startOk && endOk) {
         return i;
       }

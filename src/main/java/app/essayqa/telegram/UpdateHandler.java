@@ -106,7 +106,7 @@ final class UpdateHandler {
     boolean replyToBot = replyTo != null && replyTo.getFrom() != null && replyTo.getFrom().getId() == me.id();
     Route route = Route.of(m.getChat().isUserChat(), m.getText(), me.username(), replyToBot);
     if (log.isDebugEnabled()) {
-      log.debug("chat {} message {}: {} {}", m.getChatId(), m.getMessageId(), route.kind(), m.getText());
+      log.trace("chat {} message {}: {} {}", m.getChatId(), m.getMessageId(), route.kind(), m.getText());
     }
     if (route.kind() == Route.Kind.IGNORE) {
       out.flush("ignored");

@@ -83,6 +83,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void should_reject_an_empty_path_and_never_repeat_a_token_put_in_the_file() throws IOException {
+    assertThatThrownBy(() -> Config.defaults(dir).with(ConfigKeys.SEEDS_DIR, " ", "--set"))
+        .hasMessageContaining("expected a folder path");
+    Path file = file("telegram:\n  token: 123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQr\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(dir, file, true, Map.of(), Map.of()))
+        .hasMessageContaining("unknown key 'telegram.token'")
+        .hasMessageContaining("<hidden>")
+        .hasMessageNotContaining("AAbbCC");
+  }
+
+  @Test
   void should_report_the_line_of_a_yaml_syntax_error() throws IOException {
     Path file = file("retrieval:\n  top-k: 3\n fusion: [rrf\n");
 

@@ -87,6 +87,15 @@ class DocumentParserTest {
   }
 
   @Test
+  void should_keep_a_first_paragraph_that_is_not_a_title_and_name_the_document_after_its_file() {
+    Document doc = new DocumentParser().parse("notes.txt", "First paragraph, a full sentence.\n\nSecond one.\n");
+
+    assertThat(doc.title()).isEqualTo("notes");
+    assertThat(doc.paragraphs()).extracting(Paragraph::text)
+        .containsExactly("First paragraph, a full sentence.", "Second one.");
+  }
+
+  @Test
   void should_parse_an_empty_document_to_no_paragraphs() {
     assertThat(new DocumentParser().parse("e.txt", "\n \u00a0\n").paragraphs()).isEmpty();
   }

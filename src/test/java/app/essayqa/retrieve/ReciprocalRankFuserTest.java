@@ -30,8 +30,8 @@ class ReciprocalRankFuserTest {
         Arguments.of(ranks(3, 1), ranks(), 1.0, 1.0, List.of(3, 1)),
         // a passage in both lists beats one ranked first in only one
         Arguments.of(ranks(1, 2), ranks(3, 2), 1.0, 1.0, List.of(2, 1, 3)),
-        // weight 0 silences a list; ties fall back to passage id
-        Arguments.of(ranks(5, 4), ranks(4, 5), 0.0, 1.0, List.of(4, 5)),
+        // weight 0 silences a list (unweighted, 5 would lead); ties fall back to passage id
+        Arguments.of(ranks(5, 4), ranks(6), 0.0, 1.0, List.of(6, 4, 5)),
         // equal scores from mirrored lists: lower id first
         Arguments.of(ranks(2, 1), ranks(1, 2), 1.0, 1.0, List.of(1, 2)),
         // nothing at all
