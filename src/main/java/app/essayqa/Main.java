@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       AskCommand.class,
       ConfigCommand.class,
       BenchCommand.class,
+      app.essayqa.eval.EvalCommand.class,
       app.essayqa.telegram.TelegramCommand.class,
       CommandLine.HelpCommand.class
     })
