@@ -463,9 +463,4 @@ public final class EssayQa implements AutoCloseable {
   private static long ms(long since) {
     return (System.nanoTime() - since) / 1_000_000;
   }
-
-  /** Paragraph lookup for front ends that show a whole paragraph. */
-  public java.util.Optional<Paragraph> paragraph(String documentId, int number) {
-    return library.document(documentId).flatMap(d -> d.paragraph(number));
-  }
 }
