@@ -4,6 +4,7 @@ import app.essayqa.EssayQa;
 import app.essayqa.EssayQaException;
 import app.essayqa.answer.Answer;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 final class UpdateHandler {
   private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+  /** How long a reply to an answer waits for that answer's delivery to be confirmed. */
+  private static final Duration FOLLOW_UP_PATIENCE = Duration.ofSeconds(5);
 
   private final EssayQa qa;
   private final BotApi api;
@@ -158,7 +161,9 @@ final class UpdateHandler {
     }
     typing(m.getChatId());
     Optional<Answer> previous =
-        replyTo == null ? Optional.empty() : recent.get(m.getChatId(), replyTo.getMessageId());
+        replyTo == null
+            ? Optional.empty()
+            : recent.get(m.getChatId(), replyTo.getMessageId(), FOLLOW_UP_PATIENCE);
     Answer answer;
     try {
       answer = previous.isPresent() ? qa.ask(question, previous.get()) : qa.ask(question);
@@ -172,6 +177,7 @@ final class UpdateHandler {
             recent.put(chatId, message.getMessageId(), answer);
           }
         })
+        .whenSettled(recent.sending(chatId))
         .flush(previous.isPresent() ? "follow-up" : answer.abstained() ? "abstained" : "answered");
   }
 
@@ -235,6 +241,7 @@ final class UpdateHandler {
     final int replyTo;
     final Consumer<String> done;
     final List<Reply> messages = new ArrayList<>();
+    Runnable settled = () -> {};
     boolean flushed;
 
     Replies(long chatId, int replyTo, Consumer<String> done) {
@@ -249,6 +256,11 @@ final class UpdateHandler {
 
     Replies add(AnswerFormatter.Formatted formatted, Consumer<Serializable> onSent) {
       messages.add(new Reply(formatted, onSent));
+      return this;
+    }
+
+    Replies whenSettled(Runnable settled) {
+      this.settled = settled;
       return this;
     }
 
@@ -277,11 +289,17 @@ final class UpdateHandler {
         }
       }
       if (outgoing.isEmpty()) {
+        settled.run();
         done.accept(outcome);
         return;
       }
       Outbox.Outgoing last = outgoing.remove(outgoing.size() - 1);
-      outgoing.add(new Outbox.Outgoing(last.chatId(), last.method(), last.onSent(), () -> done.accept(outcome)));
+      Runnable settledToo = settled;
+      outgoing.add(
+          new Outbox.Outgoing(last.chatId(), last.method(), last.onSent(), () -> {
+            settledToo.run();
+            done.accept(outcome);
+          }));
       outgoing.forEach(outbox::send);
     }
   }

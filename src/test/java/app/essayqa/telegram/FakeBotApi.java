@@ -71,6 +71,7 @@ final class FakeBotApi implements AutoCloseable {
   private final List<Sent> sent = new ArrayList<>();
   private final Map<Integer, Long> messageAuthors = new HashMap<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
+  private volatile Duration sendResponseDelay = Duration.ZERO;
   private final Map<String, Integer> calls = new HashMap<>();
   private final Set<Long> blockedChats = new HashSet<>();
   private int nextUpdateId = 5000;
@@ -186,6 +187,14 @@ final class FakeBotApi implements AutoCloseable {
     CountDownLatch latch = new CountDownLatch(1);
     queue(method).add(new Fault(0, null, 0, true, latch));
     return latch;
+  }
+
+  /**
+   * Telegram's response to each sendMessage comes this late, after the message is already visible
+   * to the test (as it would be in the user's app).
+   */
+  void delaySendResponses(Duration delay) {
+    sendResponseDelay = delay;
   }
 
   synchronized void block(long chatId) {
@@ -396,6 +405,13 @@ final class FakeBotApi implements AutoCloseable {
     message.set("from", user(BOT_ID));
     message.set("chat", chat(chatId));
     message.put("text", plain);
+    if (method.equals("sendmessage") && !sendResponseDelay.isZero()) {
+      try {
+        Thread.sleep(sendResponseDelay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     ok(exchange, message);
   }
 

@@ -139,6 +139,8 @@ class TelegramBotIT {
   @Test
   void should_answer_a_follow_up_with_the_earlier_answer_as_context() throws Exception {
     start();
+    // The user can reply before Telegram's confirmation of the answer reaches the bot.
+    fake.delaySendResponses(Duration.ofMillis(400));
 
     FakeBotApi.Sent first = fake.replyTo(fake.userSays(103, QUESTION), WAIT);
     FakeBotApi.Sent more = fake.replyTo(fake.userSays(103, 103, "Tell me more", first.messageId()), WAIT);

@@ -1,0 +1,65 @@
+package app.essayqa.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.essayqa.answer.Answer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RecentAnswersTest {
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Answer ANSWER =
+      new Answer("q", "an answer [1]", false, List.of(), List.of(), "v1", Map.of(), List.of());
+
+  @Test
+  void should_wait_for_an_answer_still_being_sent_in_that_chat() throws Exception {
+    RecentAnswers recent = new RecentAnswers(10);
+    Runnable settled = recent.sending(1);
+
+    CompletableFuture<Optional<Answer>> lookup = CompletableFuture.supplyAsync(() -> recent.get(1, 42, PATIENCE));
+    Thread.sleep(100);
+    assertThat(lookup).isNotDone();
+    recent.put(1, 42, ANSWER);
+    settled.run();
+
+    assertThat(lookup.get(10, TimeUnit.SECONDS)).contains(ANSWER);
+  }
+
+  @Test
+  void should_not_wait_when_nothing_is_being_sent_in_that_chat() {
+    RecentAnswers recent = new RecentAnswers(10);
+    recent.sending(2);
+
+    assertThat(recent.get(1, 42, PATIENCE)).isEmpty();
+  }
+
+  @Test
+  void should_give_up_once_the_answers_in_flight_settle_without_that_message() throws Exception {
+    RecentAnswers recent = new RecentAnswers(10);
+    Runnable settled = recent.sending(1);
+
+    CompletableFuture<Optional<Answer>> lookup = CompletableFuture.supplyAsync(() -> recent.get(1, 42, PATIENCE));
+    recent.put(1, 43, ANSWER);
+    settled.run();
+    settled.run();
+
+    assertThat(lookup.get(10, TimeUnit.SECONDS)).isEmpty();
+    assertThat(recent.get(1, 43, Duration.ZERO)).contains(ANSWER);
+  }
+
+  @Test
+  void should_forget_the_oldest_answers_beyond_capacity() {
+    RecentAnswers recent = new RecentAnswers(2);
+    recent.put(1, 1, ANSWER);
+    recent.put(1, 2, ANSWER);
+    recent.put(1, 3, ANSWER);
+
+    assertThat(recent.get(1, 1, Duration.ZERO)).isEmpty();
+    assertThat(recent.get(1, 3, Duration.ZERO)).contains(ANSWER);
+  }
+}
