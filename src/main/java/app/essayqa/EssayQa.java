@@ -162,7 +162,10 @@ public final class EssayQa implements AutoCloseable {
             index.passages(),
             index.sentenceVectors(),
             index.contextVectors(),
-            config.getDouble(ConfigKeys.RETRIEVAL_CONTEXT_WEIGHT));
+            index.clauseVectors(),
+            index.firstClause(),
+            config.getDouble(ConfigKeys.RETRIEVAL_CONTEXT_WEIGHT),
+            config.getDouble(ConfigKeys.RETRIEVAL_CLAUSE_WEIGHT));
     HybridRetriever hybrid =
         new HybridRetriever(
             dense,

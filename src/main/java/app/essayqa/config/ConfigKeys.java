@@ -21,6 +21,7 @@ public final class ConfigKeys {
   public static final String RETRIEVAL_BM25_WEIGHT = "retrieval.bm25-weight";
   public static final String RETRIEVAL_BM25_B = "retrieval.bm25-b";
   public static final String RETRIEVAL_CONTEXT_WEIGHT = "retrieval.context-weight";
+  public static final String RETRIEVAL_CLAUSE_WEIGHT = "retrieval.clause-weight";
   public static final String RETRIEVAL_EXPANSION_SIMILARITY = "retrieval.expansion-similarity";
   public static final String RETRIEVAL_EXPANSION_WEIGHT = "retrieval.expansion-weight";
   public static final String RETRIEVAL_EXPANSIONS_PER_TERM = "retrieval.expansions-per-term";
@@ -51,6 +52,7 @@ public final class ConfigKeys {
           ConfigKey.number(RETRIEVAL_BM25_WEIGHT, 1.05, 0, 10),
           ConfigKey.number(RETRIEVAL_BM25_B, 0.4, 0, 1),
           ConfigKey.number(RETRIEVAL_CONTEXT_WEIGHT, 0.3, 0, 10),
+          ConfigKey.number(RETRIEVAL_CLAUSE_WEIGHT, 0.3, 0, 1),
           ConfigKey.number(RETRIEVAL_EXPANSION_SIMILARITY, 0.6, 0, 1),
           ConfigKey.number(RETRIEVAL_EXPANSION_WEIGHT, 0.5, 0, 1),
           ConfigKey.integer(RETRIEVAL_EXPANSIONS_PER_TERM, 3, 0, 20),

@@ -11,16 +11,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded essays: each passage's sentence and context vectors, and the essays' distinct words
- * with their vectors (for near-synonym expansion). Vectors come from the cache when the texts and
+ * The embedded essays: each passage's sentence and context vectors, the vectors of its clauses
+ * (see {@link ClauseSplitter}), and the essays' distinct words with their vectors (for
+ * near-synonym expansion). Vectors come from the cache when the texts and
  * the model are unchanged, and are embedded and cached otherwise.
  *
+ * @param clauseVectors the clause views of all passages, passage by passage
+ * @param firstClause passage {@code i}'s clauses are rows {@code firstClause[i]} up to
+ *     {@code firstClause[i + 1]} of {@code clauseVectors} (one more entry than passages)
  * @param wordStems each word's analysed term, aligned with {@code words}
  */
 public record EssayIndex(
     List<Passage> passages,
     float[][] sentenceVectors,
     float[][] contextVectors,
+    float[][] clauseVectors,
+    int[] firstClause,
     List<String> words,
     List<String> wordStems,
     float[][] wordVectors) {
@@ -51,6 +57,15 @@ public record EssayIndex(
     float[][] sentences = java.util.Arrays.copyOfRange(all, 0, n);
     float[][] contexts = java.util.Arrays.copyOfRange(all, n, 2 * n);
 
+    List<String> clauses = new ArrayList<>();
+    int[] firstClause = new int[n + 1];
+    for (Passage p : passages) {
+      firstClause[p.id()] = clauses.size();
+      clauses.addAll(ClauseSplitter.views(p.text()));
+    }
+    firstClause[n] = clauses.size();
+    float[][] clauseVectors = cached(cache, "clauses", clauses, () -> embedder.embed(clauses));
+
     Set<String> seen = new LinkedHashSet<>();
     List<String> words = new ArrayList<>();
     List<String> stems = new ArrayList<>();
@@ -64,7 +79,8 @@ public record EssayIndex(
       }
     }
     float[][] wordVectors = cached(cache, "words", words, () -> embedder.embed(words));
-    return new EssayIndex(passages, sentences, contexts, words, stems, wordVectors);
+    return new EssayIndex(
+        passages, sentences, contexts, clauseVectors, firstClause, words, stems, wordVectors);
   }
 
   private static float[][] cached(
