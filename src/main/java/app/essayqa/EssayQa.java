@@ -13,6 +13,7 @@ import app.essayqa.index.EmbeddingModels;
 import app.essayqa.index.EssayIndex;
 import app.essayqa.index.Hashes;
 import app.essayqa.index.Passage;
+import app.essayqa.index.TokenEncoder;
 import app.essayqa.index.VectorCache;
 import app.essayqa.index.Words;
 import app.essayqa.ingest.Library;
@@ -21,6 +22,7 @@ import app.essayqa.ingest.SeedLoader;
 import app.essayqa.retrieve.Bm25Retriever;
 import app.essayqa.retrieve.DenseRetriever;
 import app.essayqa.retrieve.HybridRetriever;
+import app.essayqa.retrieve.LateInteractionRetriever;
 import app.essayqa.retrieve.Query;
 import app.essayqa.retrieve.ScoredPassage;
 import app.essayqa.retrieve.SemanticExpander;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +75,8 @@ public final class EssayQa implements AutoCloseable {
   private final Library library;
   private final List<Passage> passages;
   private final Embedder embedder;
+  private final TokenEncoder tokenEncoder;
+  private final boolean lateInteraction;
   private final TermAnalyzer analyzer;
   private final SemanticExpander expander;
   private final Bm25Retriever bm25;
@@ -86,6 +91,7 @@ public final class EssayQa implements AutoCloseable {
       Library library,
       List<Passage> passages,
       Embedder embedder,
+      TokenEncoder tokenEncoder,
       TermAnalyzer analyzer,
       SemanticExpander expander,
       Bm25Retriever bm25,
@@ -109,6 +115,8 @@ public final class EssayQa implements AutoCloseable {
     this.library = library;
     this.passages = passages;
     this.embedder = embedder;
+    this.tokenEncoder = tokenEncoder;
+    this.lateInteraction = config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0;
     this.analyzer = analyzer;
     this.bm25 = bm25;
     this.retriever = retriever;
@@ -133,12 +141,14 @@ public final class EssayQa implements AutoCloseable {
     Library library = new SeedLoader().load(config.getPath(ConfigKeys.SEEDS_DIR));
     Path cacheDir = cacheDir(config);
     Embedder embedder = new Embedder(EmbeddingModels.allMiniLm(cacheDir));
+    TokenEncoder tokenEncoder = EmbeddingModels.allMiniLmTokens(cacheDir);
     TermAnalyzer analyzer = new TermAnalyzer();
     EssayIndex index =
         EssayIndex.build(
             library,
             config.getInt(ConfigKeys.CHUNKING_CONTEXT_SENTENCES),
             embedder,
+            tokenEncoder,
             new VectorCache(cacheDir.resolve("index")),
             analyzer::terms);
     if (index.passages().isEmpty()) {
@@ -170,11 +180,13 @@ public final class EssayQa implements AutoCloseable {
         new HybridRetriever(
             dense,
             bm25,
+            new LateInteractionRetriever(index.passages(), index.tokenVectors(), index.firstToken()),
             HybridRetriever.Fusion.valueOf(
                 config.getString(ConfigKeys.RETRIEVAL_FUSION).toUpperCase(Locale.ROOT)),
             config.getInt(ConfigKeys.RETRIEVAL_RRF_K),
             config.getDouble(ConfigKeys.RETRIEVAL_DENSE_WEIGHT),
             config.getDouble(ConfigKeys.RETRIEVAL_BM25_WEIGHT),
+            config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT),
             config.getInt(ConfigKeys.RETRIEVAL_CANDIDATES));
     String version = indexVersion(library, config);
     LOG.debug(
@@ -184,7 +196,8 @@ public final class EssayQa implements AutoCloseable {
         version,
         ms(started));
     return new EssayQa(
-        config, library, index.passages(), embedder, analyzer, expander, bm25, hybrid, version);
+        config, library, index.passages(), embedder, tokenEncoder, analyzer, expander, bm25, hybrid,
+        version);
   }
 
   /**
@@ -230,6 +243,7 @@ public final class EssayQa implements AutoCloseable {
   public void close() {
     bm25.close();
     analyzer.close();
+    tokenEncoder.close();
   }
 
   private Answer answer(String shown, String asked, Set<String> preferredParagraphs) {
@@ -262,14 +276,22 @@ public final class EssayQa implements AutoCloseable {
         wordsToTerms.put(name.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
       }
     }
-    // One call embeds the question and the words the essays lack: the model runs them in parallel.
+    // One model run gives the question's token vectors and its sentence vector (their mean); the
+    // words the essays lack are embedded meanwhile, on the other threads.
     long t1 = System.nanoTime();
-    List<String> toEmbed = new ArrayList<>(List.of(text));
-    toEmbed.addAll(expander.unknownWords(wordsToTerms));
-    float[][] vectors = embedder.embed(toEmbed);
+    Future<TokenEncoder.Tokens> encoding = EmbeddingModels.inBackground(() -> tokenEncoder.encode(text));
+    List<String> unknownWords = expander.unknownWords(wordsToTerms);
+    float[][] wordVectors = unknownWords.isEmpty() ? new float[0][] : embedder.embed(unknownWords);
+    TokenEncoder.Tokens tokens = join(encoding);
+    float[] questionVector = tokens.pooled().orElseGet(() -> embedder.embed(List.of(text))[0]);
     timings.put("embed", ms(t1));
-    float[][] wordVectors = java.util.Arrays.copyOfRange(vectors, 1, vectors.length);
-    Query query = new Query(text, vectors[0], terms, expander.expand(wordsToTerms, words -> wordVectors));
+    Query query =
+        new Query(
+            text,
+            questionVector,
+            terms,
+            expander.expand(wordsToTerms, words -> wordVectors),
+            lateInteraction ? contentTokens(tokens) : new float[0][]);
     long t2 = System.nanoTime();
     List<ScoredPassage> ranked = retriever.retrieve(query, CANDIDATES_SHOWN);
     if (!preferredParagraphs.isEmpty()) {
@@ -306,6 +328,32 @@ public final class EssayQa implements AutoCloseable {
         verdict.signals(),
         timings.get("total"));
     return answer;
+  }
+
+  /** The vectors of the question's tokens whose words are content words, not question framing. */
+  private float[][] contentTokens(TokenEncoder.Tokens tokens) {
+    List<float[]> content = new ArrayList<>();
+    Map<String, Boolean> isContent = new java.util.HashMap<>();
+    for (int i = 0; i < tokens.vectors().length; i++) {
+      String word = tokens.words().get(i);
+      if (isContent.computeIfAbsent(word, w -> !analyzer.questionTerms(w).isEmpty())) {
+        content.add(tokens.vectors()[i]);
+      }
+    }
+    // One content word matched token by token is a bare word match, which BM25 and its near
+    // synonyms do better ("Who wrote the essay?" would find "write their own history").
+    return content.size() < 2 ? new float[0][] : content.toArray(new float[0][]);
+  }
+
+  private static TokenEncoder.Tokens join(Future<TokenEncoder.Tokens> tokens) {
+    try {
+      return tokens.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EssayQaException("interrupted while reading the question", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
   }
 
   /**
@@ -434,7 +482,14 @@ public final class EssayQa implements AutoCloseable {
       ScoredPassage sp = ranked.get(i);
       evidence.add(
           new Evidence(
-              sp.passage().locator(), i + 1, sp.dense(), sp.bm25(), sp.fused(), sp.matchedTerms(), sp.passage().text()));
+              sp.passage().locator(),
+              i + 1,
+              sp.dense(),
+              sp.bm25(),
+              sp.fused(),
+              sp.matchedTerms(),
+              sp.passage().text(),
+              sp.late()));
     }
     return evidence;
   }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param bm25 Lucene BM25 score, 0 when no term matched
  * @param fused the fused score that ranked it
  * @param matchedTerms the analysed question terms found in the passage
+ * @param late token-by-token similarity of question and sentence (0..1), 0 when not computed
  */
 public record Evidence(
     String locator,
@@ -19,8 +20,15 @@ public record Evidence(
     double bm25,
     double fused,
     List<String> matchedTerms,
-    String text) {
+    String text,
+    double late) {
   public Evidence {
     matchedTerms = List.copyOf(matchedTerms);
+  }
+
+  /** Evidence without a late-interaction score. */
+  public Evidence(
+      String locator, int rank, double dense, double bm25, double fused, List<String> matchedTerms, String text) {
+    this(locator, rank, dense, bm25, fused, matchedTerms, text, 0);
   }
 }

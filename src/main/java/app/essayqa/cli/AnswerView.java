@@ -132,22 +132,24 @@ final class AnswerView {
     out.append(
         String.format(
             Locale.ROOT,
-            "%4s  %-28s %7s %8s %8s  %s%n",
+            "%4s  %-28s %7s %8s %7s %8s  %s%n",
             "rank",
             "passage",
             "dense",
             "bm25",
+            "tokens",
             "fused",
             "matched terms"));
     for (Evidence e : answer.evidence()) {
       out.append(
           String.format(
               Locale.ROOT,
-              "%4d  %-28s %7.3f %8.3f %8.4f  %s%n",
+              "%4d  %-28s %7.3f %8.3f %7.3f %8.4f  %s%n",
               e.rank(),
               clean(Text.abbreviate(shortLocator(e.locator()), 28)),
               e.dense(),
               e.bm25(),
+              e.late(),
               e.fused(),
               clean(e.matchedTerms().isEmpty() ? "-" : String.join(", ", e.matchedTerms()))));
       out.append(style.faint(INDENT + "  " + clean(Text.abbreviate(e.text(), lineRoom()))))

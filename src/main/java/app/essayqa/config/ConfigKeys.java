@@ -22,6 +22,7 @@ public final class ConfigKeys {
   public static final String RETRIEVAL_BM25_B = "retrieval.bm25-b";
   public static final String RETRIEVAL_CONTEXT_WEIGHT = "retrieval.context-weight";
   public static final String RETRIEVAL_CLAUSE_WEIGHT = "retrieval.clause-weight";
+  public static final String RETRIEVAL_LATE_WEIGHT = "retrieval.late-weight";
   public static final String RETRIEVAL_EXPANSION_SIMILARITY = "retrieval.expansion-similarity";
   public static final String RETRIEVAL_EXPANSION_WEIGHT = "retrieval.expansion-weight";
   public static final String RETRIEVAL_EXPANSIONS_PER_TERM = "retrieval.expansions-per-term";
@@ -53,6 +54,7 @@ public final class ConfigKeys {
           ConfigKey.number(RETRIEVAL_BM25_B, 0.4, 0, 1),
           ConfigKey.number(RETRIEVAL_CONTEXT_WEIGHT, 0.3, 0, 10),
           ConfigKey.number(RETRIEVAL_CLAUSE_WEIGHT, 0.3, 0, 1),
+          ConfigKey.number(RETRIEVAL_LATE_WEIGHT, 2.0, 0, 10),
           ConfigKey.number(RETRIEVAL_EXPANSION_SIMILARITY, 0.6, 0, 1),
           ConfigKey.number(RETRIEVAL_EXPANSION_WEIGHT, 0.5, 0, 1),
           ConfigKey.integer(RETRIEVAL_EXPANSIONS_PER_TERM, 3, 0, 20),

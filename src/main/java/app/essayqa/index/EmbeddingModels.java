@@ -1,8 +1,12 @@
 package app.essayqa.index;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import app.essayqa.EssayQaException;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -51,6 +57,8 @@ public final class EmbeddingModels {
             }
           });
 
+  private static final Map<Path, OrtSession> SESSIONS = new ConcurrentHashMap<>();
+
   private EmbeddingModels() {}
 
   /**
@@ -59,16 +67,70 @@ public final class EmbeddingModels {
    */
   public static EmbeddingModel allMiniLm(Path cacheDir) {
     long started = System.nanoTime();
+    Path[] files = extracted(cacheDir);
+    try (InputStream tokenizer = Files.newInputStream(files[1])) {
+      OnnxBertBiEncoder encoder =
+          new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), session(files[0]), tokenizer, PoolingMode.MEAN);
+      LOG.debug("model: loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+      return new SharedSessionModel(encoder);
+    } catch (IOException e) {
+      throw new EssayQaException("cannot load the embedding model from " + files[0] + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The same model, giving a vector per token (see {@link TokenEncoder}), on the same ONNX Runtime
+   * session as {@link #allMiniLm}: a second session would hold a second copy of the weights.
+   */
+  public static TokenEncoder allMiniLmTokens(Path cacheDir) {
+    Path[] files = extracted(cacheDir);
+    try {
+      return TokenEncoder.open(session(files[0]), files[1]);
+    } catch (IOException e) {
+      throw new EssayQaException("cannot load the embedding model from " + files[0] + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** One session per model file for the life of the process; sessions are thread-safe. */
+  private static OrtSession session(Path model) {
+    return SESSIONS.computeIfAbsent(
+        model.toAbsolutePath(),
+        path -> {
+          try {
+            return OrtEnvironment.getEnvironment().createSession(path.toString(), new OrtSession.SessionOptions());
+          } catch (OrtException e) {
+            throw new EssayQaException("cannot load the embedding model from " + path + ": " + e.getMessage(), e);
+          }
+        });
+  }
+
+  /** LangChain4j's in-process embedding model over a session it shares with {@link TokenEncoder}. */
+  private static final class SharedSessionModel extends AbstractInProcessEmbeddingModel {
+    private final OnnxBertBiEncoder encoder;
+
+    SharedSessionModel(OnnxBertBiEncoder encoder) {
+      super(EMBEDDING_THREADS);
+      this.encoder = encoder;
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+      return encoder;
+    }
+  }
+
+  /** Runs {@code task} on the embedding threads, for work that should overlap an embedding. */
+  public static <T> java.util.concurrent.Future<T> inBackground(java.util.concurrent.Callable<T> task) {
+    return EMBEDDING_THREADS.submit(task);
+  }
+
+  /** Extracts (once) the model and tokenizer files: {model, tokenizer}. */
+  private static Path[] extracted(Path cacheDir) {
     Path modelDir = cacheDir.resolve("model");
     keepNativeLibrariesIn(cacheDir.resolve("native"));
     try {
       Files.createDirectories(modelDir);
-      Path model = extract(MODEL_RESOURCE, modelDir);
-      Path tokenizer = extract(TOKENIZER_RESOURCE, modelDir);
-      EmbeddingModel embeddingModel =
-          new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN, EMBEDDING_THREADS);
-      LOG.debug("model: loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
-      return embeddingModel;
+      return new Path[] {extract(MODEL_RESOURCE, modelDir), extract(TOKENIZER_RESOURCE, modelDir)};
     } catch (IOException e) {
       throw new EssayQaException(
           "cannot prepare the embedding model in cache folder " + cacheDir + ": " + e.getMessage(),

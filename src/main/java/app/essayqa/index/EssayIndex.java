@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded essays: each passage's sentence and context vectors, the vectors of its clauses
- * (see {@link ClauseSplitter}), and the essays' distinct words with their vectors (for
- * near-synonym expansion). Vectors come from the cache when the texts and
+ * (see {@link ClauseSplitter}), the vectors of its content tokens (see {@link TokenEncoder}), and
+ * the essays' distinct words with their vectors (for near-synonym expansion). Vectors come from the cache when the texts and
  * the model are unchanged, and are embedded and cached otherwise.
  *
  * @param clauseVectors the clause views of all passages, passage by passage
  * @param firstClause passage {@code i}'s clauses are rows {@code firstClause[i]} up to
  *     {@code firstClause[i + 1]} of {@code clauseVectors} (one more entry than passages)
+ * @param tokenVectors the content tokens of all passages (stop words and punctuation left out),
+ *     passage by passage, indexed by {@code firstToken} as clauses are by {@code firstClause}
  * @param wordStems each word's analysed term, aligned with {@code words}
  */
 public record EssayIndex(
@@ -27,6 +29,8 @@ public record EssayIndex(
     float[][] contextVectors,
     float[][] clauseVectors,
     int[] firstClause,
+    float[][] tokenVectors,
+    int[] firstToken,
     List<String> words,
     List<String> wordStems,
     float[][] wordVectors) {
@@ -46,6 +50,7 @@ public record EssayIndex(
       Library library,
       int contextSentences,
       Embedder embedder,
+      TokenEncoder tokenEncoder,
       VectorCache cache,
       Function<String, List<String>> analyse) {
     List<Passage> passages = new PassageSplitter(contextSentences).split(library);
@@ -66,6 +71,27 @@ public record EssayIndex(
     firstClause[n] = clauses.size();
     float[][] clauseVectors = cached(cache, "clauses", clauses, () -> embedder.embed(clauses));
 
+    // Only content tokens: a question's words never need to meet "the" or a comma, and the scan
+    // over tokens is the costliest step of a query. Tokenizing is cheap and tells which tokens
+    // those are, and so how many rows the cached vectors must have.
+    int[] firstToken = new int[n + 1];
+    List<boolean[]> content = new ArrayList<>();
+    List<String> keyTexts = new ArrayList<>();
+    for (Passage p : passages) {
+      List<String> tokenWords = tokenEncoder.tokenize(p.text()).words();
+      boolean[] keep = new boolean[tokenWords.size()];
+      int kept = 0;
+      for (int i = 0; i < keep.length; i++) {
+        keep[i] = !analyse.apply(tokenWords.get(i)).isEmpty();
+        kept += keep[i] ? 1 : 0;
+      }
+      content.add(keep);
+      firstToken[p.id() + 1] = firstToken[p.id()] + kept;
+      keyTexts.add(p.text() + '\u0001' + java.util.Arrays.toString(keep));
+    }
+    float[][] tokenVectors =
+        cached(cache, "tokens", keyTexts, firstToken[n], () -> contentTokens(passages, content, tokenEncoder));
+
     Set<String> seen = new LinkedHashSet<>();
     List<String> words = new ArrayList<>();
     List<String> stems = new ArrayList<>();
@@ -80,18 +106,43 @@ public record EssayIndex(
     }
     float[][] wordVectors = cached(cache, "words", words, () -> embedder.embed(words));
     return new EssayIndex(
-        passages, sentences, contexts, clauseVectors, firstClause, words, stems, wordVectors);
+        passages, sentences, contexts, clauseVectors, firstClause, tokenVectors, firstToken,
+        words, stems, wordVectors);
+  }
+
+  private static float[][] contentTokens(
+      List<Passage> passages, List<boolean[]> content, TokenEncoder tokenEncoder) {
+    List<float[]> vectors = new ArrayList<>();
+    for (Passage p : passages) {
+      float[][] all = tokenEncoder.encode(p.text()).vectors();
+      boolean[] keep = content.get(p.id());
+      for (int i = 0; i < all.length; i++) {
+        if (keep[i]) {
+          vectors.add(all[i]);
+        }
+      }
+    }
+    return vectors.toArray(new float[0][]);
   }
 
   private static float[][] cached(
       VectorCache cache, String kind, List<String> texts, Supplier<float[][]> embed) {
-    if (texts.isEmpty()) {
+    return cached(cache, kind, texts, texts.size(), embed);
+  }
+
+  /**
+   * @param keyTexts everything the vectors depend on besides the model
+   * @param rows how many vectors there are
+   */
+  private static float[][] cached(
+      VectorCache cache, String kind, List<String> keyTexts, int rows, Supplier<float[][]> embed) {
+    if (rows == 0) {
       return new float[0][];
     }
     String key =
-        kind + "-" + Hashes.sha256(EmbeddingModels.MODEL_ID + "\u0000" + String.join("\u0000", texts)).substring(0, 24);
+        kind + "-" + Hashes.sha256(EmbeddingModels.MODEL_ID + "\u0000" + String.join("\u0000", keyTexts)).substring(0, 24);
     return cache
-        .read(key, texts.size())
+        .read(key, rows)
         .orElseGet(
             () -> {
               long started = System.nanoTime();

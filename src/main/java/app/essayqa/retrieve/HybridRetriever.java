@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Runs dense and BM25 retrieval and fuses them, by weighted reciprocal rank ({@code rrf}) or by a
- * weighted sum of cosine and max-normalised BM25 ({@code blend}). Every returned passage carries
- * both its dense score and its matched terms, whichever list found it, since abstention and
- * {@code :debug} need both.
+ * Runs dense, BM25 and late-interaction retrieval and fuses them, by weighted reciprocal rank
+ * ({@code rrf}) or by a weighted sum of cosine, max-normalised BM25 and late score ({@code
+ * blend}). Every returned passage carries all its scores and its matched terms, whichever list
+ * found it, since abstention and {@code :debug} need them.
  */
 public final class HybridRetriever implements Retriever {
   /** How the two rankings are combined. */
@@ -19,22 +19,28 @@ public final class HybridRetriever implements Retriever {
 
   private final DenseRetriever dense;
   private final Bm25Retriever bm25;
+  private final LateInteractionRetriever late;
   private final Fusion fusion;
   private final ReciprocalRankFuser fuser;
   private final double denseWeight;
   private final double bm25Weight;
+  private final double lateWeight;
   private final int candidates;
 
   public HybridRetriever(
       DenseRetriever dense,
       Bm25Retriever bm25,
+      LateInteractionRetriever late,
       Fusion fusion,
       int rrfK,
       double denseWeight,
       double bm25Weight,
+      double lateWeight,
       int candidates) {
     this.dense = dense;
     this.bm25 = bm25;
+    this.late = late;
+    this.lateWeight = lateWeight;
     this.fusion = fusion;
     this.fuser = new ReciprocalRankFuser(rrfK);
     this.denseWeight = denseWeight;
@@ -46,10 +52,12 @@ public final class HybridRetriever implements Retriever {
   public List<ScoredPassage> retrieve(Query query, int limit) {
     List<ScoredPassage> byMeaning = dense.retrieve(query, candidates);
     List<ScoredPassage> byWords = bm25.retrieve(query, candidates);
+    List<ScoredPassage> byTokens = lateWeight > 0 ? late.retrieve(query, candidates) : List.of();
     List<ScoredPassage> fused =
         fusion == Fusion.RRF
-            ? fuser.fuse(List.of(byMeaning, byWords), List.of(denseWeight, bm25Weight))
-            : blend(query, byMeaning, byWords);
+            ? fuser.fuse(
+                List.of(byMeaning, byWords, byTokens), List.of(denseWeight, bm25Weight, lateWeight))
+            : blend(query, byMeaning, byWords, byTokens);
     List<ScoredPassage> complete = new ArrayList<>(Math.min(limit, fused.size()));
     for (ScoredPassage sp : fused.subList(0, Math.min(limit, fused.size()))) {
       complete.add(
@@ -58,20 +66,26 @@ public final class HybridRetriever implements Retriever {
               dense.score(query, sp.passage()),
               sp.bm25(),
               sp.fused(),
-              bm25.matchedTerms(query, sp.passage())));
+              bm25.matchedTerms(query, sp.passage()),
+              late.score(query, sp.passage())));
     }
     return complete;
   }
 
   private List<ScoredPassage> blend(
-      Query query, List<ScoredPassage> byMeaning, List<ScoredPassage> byWords) {
+      Query query,
+      List<ScoredPassage> byMeaning,
+      List<ScoredPassage> byWords,
+      List<ScoredPassage> byTokens) {
     double maxBm25 = byWords.stream().mapToDouble(ScoredPassage::bm25).max().orElse(1);
-    List<ScoredPassage> all = new ArrayList<>(fuser.fuse(List.of(byMeaning, byWords), List.of(1.0, 1.0)));
+    List<ScoredPassage> all =
+        new ArrayList<>(fuser.fuse(List.of(byMeaning, byWords, byTokens), List.of(1.0, 1.0, 1.0)));
     List<ScoredPassage> scored = new ArrayList<>(all.size());
     for (ScoredPassage sp : all) {
       double cos = dense.score(query, sp.passage());
       double words = maxBm25 > 0 ? sp.bm25() / maxBm25 : 0;
-      scored.add(sp.withFused(denseWeight * cos + bm25Weight * words));
+      double tokens = lateWeight > 0 ? late.score(query, sp.passage()) : 0;
+      scored.add(sp.withFused(denseWeight * cos + bm25Weight * words + lateWeight * tokens));
     }
     scored.sort(
         Comparator.comparingDouble(ScoredPassage::fused)

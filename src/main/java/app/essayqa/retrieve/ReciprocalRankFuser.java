@@ -59,6 +59,7 @@ public final class ReciprocalRankFuser {
         Math.max(a.dense(), b.dense()),
         Math.max(a.bm25(), b.bm25()),
         0,
-        a.matchedTerms().isEmpty() ? b.matchedTerms() : a.matchedTerms());
+        a.matchedTerms().isEmpty() ? b.matchedTerms() : a.matchedTerms(),
+        Math.max(a.late(), b.late()));
   }
 }

@@ -216,7 +216,7 @@ class CliBadInputIT {
     assertNoStackTrace(run);
     assertThat(run.out)
         .contains("Sources from ", "¶", "characters ")
-        .contains("rank", "dense", "bm25", "fused", "matched terms")
+        .contains("rank", "dense", "bm25", "tokens", "fused", "matched terms")
         .contains("does not answer")
         .doesNotContain("\u001b", "Never asked");
   }

@@ -1,0 +1,92 @@
+package app.essayqa.retrieve;
+
+import app.essayqa.index.Passage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Ranks by late interaction over MiniLM's token vectors: each content token of the question finds
+ * its most similar token in the sentence, and the sentence scores the mean of those best matches
+ * (ColBERT's MaxSim). A question matches word by word, each word read in its context, so "Which
+ * organisation paid for the project" finds "sponsored" in a long sentence about the project that
+ * a single averaged sentence vector ranks below shorter, vaguer ones. A scan of every token: an
+ * essay has a few thousand, which takes a millisecond or two.
+ */
+public final class LateInteractionRetriever implements Retriever {
+  private final List<Passage> passages;
+  private final float[][] tokenVectors;
+  private final int[] firstToken;
+
+  /**
+   * @param tokenVectors unit-length content-token vectors, passage by passage
+   * @param firstToken passage {@code i}'s tokens are rows {@code firstToken[i]} up to {@code
+   *     firstToken[i + 1]} (one more entry than passages)
+   */
+  public LateInteractionRetriever(List<Passage> passages, float[][] tokenVectors, int[] firstToken) {
+    if (firstToken.length != passages.size() + 1 || firstToken[passages.size()] != tokenVectors.length) {
+      throw new IllegalArgumentException(
+          "token index for " + (firstToken.length - 1) + " passages and " + tokenVectors.length
+              + " tokens does not match " + passages.size() + " passages");
+    }
+    this.passages = List.copyOf(passages);
+    this.tokenVectors = tokenVectors;
+    this.firstToken = firstToken.clone();
+  }
+
+  /** Ranks every passage; empty when the query has no token vectors. */
+  @Override
+  public List<ScoredPassage> retrieve(Query query, int limit) {
+    if (query.tokenVectors().length == 0 || limit <= 0) {
+      return List.of();
+    }
+    List<ScoredPassage> scored = new ArrayList<>(passages.size());
+    for (Passage p : passages) {
+      double late = score(query, p);
+      scored.add(new ScoredPassage(p, 0, 0, late, List.of(), late));
+    }
+    scored.sort(
+        Comparator.comparingDouble(ScoredPassage::fused)
+            .reversed()
+            .thenComparingInt(sp -> sp.passage().id()));
+    return List.copyOf(scored.subList(0, Math.min(limit, scored.size())));
+  }
+
+  /** The mean over the question's tokens of the best cosine with a token of the passage; 0 if none. */
+  public double score(Query query, Passage p) {
+    float[][] question = query.tokenVectors();
+    int from = firstToken[p.id()];
+    int to = firstToken[p.id() + 1];
+    if (question.length == 0 || from == to) {
+      return 0;
+    }
+    double sum = 0;
+    for (float[] q : question) {
+      double best = -1;
+      for (int t = from; t < to; t++) {
+        best = Math.max(best, dot(q, tokenVectors[t]));
+      }
+      sum += best;
+    }
+    return sum / question.length;
+  }
+
+  /** Four running sums, so the JIT can overlap the multiplications (one sum serialises them). */
+  static double dot(float[] a, float[] b) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int i = 0;
+    for (; i + 3 < a.length; i += 4) {
+      s0 += a[i] * b[i];
+      s1 += a[i + 1] * b[i + 1];
+      s2 += a[i + 2] * b[i + 2];
+      s3 += a[i + 3] * b[i + 3];
+    }
+    for (; i < a.length; i++) {
+      s0 += a[i] * b[i];
+    }
+    return (double) s0 + s1 + s2 + s3;
+  }
+}

@@ -1,0 +1,72 @@
+package app.essayqa.retrieve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import app.essayqa.index.Passage;
+import app.essayqa.ingest.ParagraphKind;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LateInteractionRetrieverTest {
+  private static final float[] X = {1, 0, 0};
+  private static final float[] Y = {0, 1, 0};
+  private static final float[] Z = {0, 0, 1};
+  private static final float[] XY = {0.6f, 0.8f, 0};
+
+  private static final List<Passage> PASSAGES = List.of(passage(0), passage(1), passage(2));
+  /** Passage 0 holds X and Z; passage 1 holds a token between X and Y; passage 2 has no tokens. */
+  private static final float[][] TOKENS = {X, Z, XY};
+  private static final int[] FIRST_TOKEN = {0, 2, 3, 3};
+
+  private static Passage passage(int id) {
+    return new Passage(id, "d", "T", "S", ParagraphKind.BODY, 1, id + 1, 0, 1, "s" + id, "c" + id);
+  }
+
+  private static Query query(float[]... tokens) {
+    return new Query("q", X, List.of("q"), Map.of(), tokens);
+  }
+
+  private static LateInteractionRetriever retriever() {
+    return new LateInteractionRetriever(PASSAGES, TOKENS, FIRST_TOKEN);
+  }
+
+  @Test
+  void should_score_the_mean_of_each_question_tokens_best_match() {
+    assertThat(retriever().score(query(X, Y), PASSAGES.get(0))).isCloseTo((1.0 + 0.0) / 2, within(1e-6));
+    assertThat(retriever().score(query(X, Y), PASSAGES.get(1))).isCloseTo((0.6 + 0.8) / 2, within(1e-6));
+    assertThat(retriever().score(query(X, Y), PASSAGES.get(2))).isZero();
+  }
+
+  @Test
+  void should_rank_the_passage_that_matches_every_question_token_first() {
+    assertThat(retriever().retrieve(query(X, Y), 3))
+        .extracting(sp -> sp.passage().id())
+        .containsExactly(1, 0, 2);
+    assertThat(retriever().retrieve(query(X, Z), 1))
+        .singleElement()
+        .satisfies(sp -> assertThat(sp.late()).isCloseTo(1.0, within(1e-6)));
+  }
+
+  @Test
+  void should_rank_nothing_for_a_question_without_token_vectors() {
+    assertThat(retriever().retrieve(query(), 3)).isEmpty();
+  }
+
+  @Test
+  void should_refuse_a_token_index_that_does_not_fit_the_passages() {
+    assertThatThrownBy(() -> new LateInteractionRetriever(PASSAGES, TOKENS, new int[] {0, 2, 3}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("token index");
+  }
+
+  @Test
+  void should_compute_dot_products_of_any_length() {
+    float[] a = {1, 2, 3, 4, 5};
+    float[] b = {5, 4, 3, 2, 1};
+
+    assertThat(LateInteractionRetriever.dot(a, b)).isCloseTo(35.0, within(1e-9));
+  }
+}
