@@ -277,11 +277,11 @@ public final class EssayQa implements AutoCloseable {
       }
     }
     // One model run gives the question's token vectors and its sentence vector (their mean); the
-    // words the essays lack are embedded meanwhile, on the other threads.
+    // words the essays lack are embedded meanwhile, all in one run on this thread.
     long t1 = System.nanoTime();
     Future<TokenEncoder.Tokens> encoding = EmbeddingModels.inBackground(() -> tokenEncoder.encode(text));
     List<String> unknownWords = expander.unknownWords(wordsToTerms);
-    float[][] wordVectors = unknownWords.isEmpty() ? new float[0][] : embedder.embed(unknownWords);
+    float[][] wordVectors = tokenEncoder.pooledBatch(unknownWords);
     TokenEncoder.Tokens tokens = join(encoding);
     float[] questionVector = tokens.pooled().orElseGet(() -> embedder.embed(List.of(text))[0]);
     timings.put("embed", ms(t1));

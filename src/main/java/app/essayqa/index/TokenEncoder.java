@@ -98,6 +98,53 @@ public final class TokenEncoder implements AutoCloseable {
     }
   }
 
+  /**
+   * The sentence vectors of several short texts (words, phrases) from one run of the model, padded
+   * to the longest: one run costs far less than one per text. Padding is masked out of attention
+   * and of the mean, so each vector equals the text's own {@link Tokens#pooled}.
+   */
+  public float[][] pooledBatch(List<String> texts) {
+    if (texts.isEmpty()) {
+      return new float[0][];
+    }
+    Encoding[] encodings = tokenizer.batchEncode(texts);
+    int length = 0;
+    for (Encoding e : encodings) {
+      length = Math.max(length, e.getIds().length);
+    }
+    long[][] ids = new long[texts.size()][length];
+    long[][] mask = new long[texts.size()][length];
+    long[][] types = new long[texts.size()][length];
+    for (int i = 0; i < encodings.length; i++) {
+      long[] own = encodings[i].getIds();
+      System.arraycopy(own, 0, ids[i], 0, own.length);
+      System.arraycopy(encodings[i].getAttentionMask(), 0, mask[i], 0, own.length);
+      System.arraycopy(encodings[i].getTypeIds(), 0, types[i], 0, own.length);
+    }
+    try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
+        OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
+        OnnxTensor typeIds = OnnxTensor.createTensor(environment, types);
+        OrtSession.Result result =
+            session.run(Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", typeIds))) {
+      float[][][] all = (float[][][]) result.get(0).getValue();
+      float[][] pooled = new float[texts.size()][];
+      for (int i = 0; i < all.length; i++) {
+        float[] sum = new float[all[i][0].length];
+        for (int t = 0; t < length; t++) {
+          if (mask[i][t] != 0) {
+            for (int d = 0; d < sum.length; d++) {
+              sum[d] += all[i][t][d];
+            }
+          }
+        }
+        pooled[i] = Embedder.unit(sum);
+      }
+      return pooled;
+    } catch (OrtException e) {
+      throw new IllegalStateException("MiniLM failed on a batch of texts: " + e.getMessage(), e);
+    }
+  }
+
   /** For each non-special token, the whitespace- and punctuation-bounded word around it. */
   private static List<String> words(String text, Encoding encoding) {
     long[] special = encoding.getSpecialTokenMask();

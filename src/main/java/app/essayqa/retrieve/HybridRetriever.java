@@ -67,7 +67,8 @@ public final class HybridRetriever implements Retriever {
               sp.bm25(),
               sp.fused(),
               bm25.matchedTerms(query, sp.passage()),
-              late.score(query, sp.passage())));
+              // Passages the late ranking returned carry their score already; a scan is not free.
+              sp.late() != 0 || lateWeight == 0 ? sp.late() : late.score(query, sp.passage())));
     }
     return complete;
   }

@@ -41,6 +41,20 @@ class TokenEncoderIT {
   }
 
   @Test
+  void should_pool_a_padded_batch_to_the_same_vectors_as_langchain4j_one_by_one() {
+    List<String> words = List.of("Beijing", "semiconductor", "a", "non-traditional security", "한국");
+
+    float[][] batch = tokens.pooledBatch(words);
+
+    assertThat(batch.length).isEqualTo(words.size());
+    for (int i = 0; i < words.size(); i++) {
+      float[] theirs = Embedder.unit(sentences.embed(TextSegment.from(words.get(i))).content().vector());
+      assertThat(DenseDot.cosine(batch[i], theirs)).as(words.get(i)).isGreaterThan(0.99999);
+    }
+    assertThat(tokens.pooledBatch(List.of()).length).isZero();
+  }
+
+  @Test
   void should_name_the_whole_word_of_every_token() {
     TokenEncoder.Tokens encoded = tokens.encode("Scholars felt obliged, unsurprisingly.");
 
