@@ -15,9 +15,7 @@ import app.essayqa.index.Hashes;
 import app.essayqa.index.Passage;
 import app.essayqa.index.TokenEncoder;
 import app.essayqa.index.VectorCache;
-import app.essayqa.index.Words;
 import app.essayqa.ingest.Library;
-import app.essayqa.ingest.Paragraph;
 import app.essayqa.ingest.SeedLoader;
 import app.essayqa.retrieve.Bm25Retriever;
 import app.essayqa.retrieve.DenseRetriever;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,11 +71,9 @@ public final class EssayQa implements AutoCloseable {
   private final Config config;
   private final Library library;
   private final List<Passage> passages;
-  private final Embedder embedder;
   private final TokenEncoder tokenEncoder;
-  private final boolean lateInteraction;
   private final TermAnalyzer analyzer;
-  private final SemanticExpander expander;
+  private final QueryBuilder queries;
   private final Bm25Retriever bm25;
   private final HybridRetriever retriever;
   private final AbstentionPolicy abstention;
@@ -97,7 +92,6 @@ public final class EssayQa implements AutoCloseable {
       Bm25Retriever bm25,
       HybridRetriever retriever,
       String indexVersion) {
-    this.expander = expander;
     this.lexicon =
         new AbstentionPolicy.Lexicon() {
           @Override
@@ -114,9 +108,11 @@ public final class EssayQa implements AutoCloseable {
     this.config = config;
     this.library = library;
     this.passages = passages;
-    this.embedder = embedder;
     this.tokenEncoder = tokenEncoder;
-    this.lateInteraction = config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0;
+    this.queries =
+        new QueryBuilder(
+            analyzer, expander, bm25, embedder, tokenEncoder,
+            config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0);
     this.analyzer = analyzer;
     this.bm25 = bm25;
     this.retriever = retriever;
@@ -262,36 +258,9 @@ public final class EssayQa implements AutoCloseable {
     if (terms.isEmpty()) {
       return OVERVIEW.matcher(text).find() ? overview(display, t0) : nothingToLookFor(display, t0);
     }
-    Map<String, String> wordsToTerms = new LinkedHashMap<>();
-    for (String word : Words.of(text)) {
-      List<String> wordTerms = analyzer.questionTerms(word);
-      if (wordTerms.size() == 1) {
-        wordsToTerms.put(word, wordTerms.get(0));
-      }
-    }
-    for (String name : AbstentionPolicy.nameRuns(text)) {
-      List<String> nameTerms = analyzer.questionTerms(name);
-      if (nameTerms.size() > 1 && !nameTerms.stream().allMatch(bm25::inVocabulary)) {
-        // A name the essays lack may still have a near synonym as a whole ("United States").
-        wordsToTerms.put(name.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
-      }
-    }
-    // One model run gives the question's token vectors and its sentence vector (their mean); the
-    // words the essays lack are embedded meanwhile, all in one run on this thread.
     long t1 = System.nanoTime();
-    Future<TokenEncoder.Tokens> encoding = EmbeddingModels.inBackground(() -> tokenEncoder.encode(text));
-    List<String> unknownWords = expander.unknownWords(wordsToTerms);
-    float[][] wordVectors = tokenEncoder.pooledBatch(unknownWords);
-    TokenEncoder.Tokens tokens = join(encoding);
-    float[] questionVector = tokens.pooled().orElseGet(() -> embedder.embed(List.of(text))[0]);
+    Query query = queries.build(text, terms);
     timings.put("embed", ms(t1));
-    Query query =
-        new Query(
-            text,
-            questionVector,
-            terms,
-            expander.expand(wordsToTerms, words -> wordVectors),
-            lateInteraction ? contentTokens(tokens) : new float[0][]);
     long t2 = System.nanoTime();
     List<ScoredPassage> ranked = retriever.retrieve(query, CANDIDATES_SHOWN);
     if (!preferredParagraphs.isEmpty()) {
@@ -328,32 +297,6 @@ public final class EssayQa implements AutoCloseable {
         verdict.signals(),
         timings.get("total"));
     return answer;
-  }
-
-  /** The vectors of the question's tokens whose words are content words, not question framing. */
-  private float[][] contentTokens(TokenEncoder.Tokens tokens) {
-    List<float[]> content = new ArrayList<>();
-    Map<String, Boolean> isContent = new java.util.HashMap<>();
-    for (int i = 0; i < tokens.vectors().length; i++) {
-      String word = tokens.words().get(i);
-      if (isContent.computeIfAbsent(word, w -> !analyzer.questionTerms(w).isEmpty())) {
-        content.add(tokens.vectors()[i]);
-      }
-    }
-    // One content word matched token by token is a bare word match, which BM25 and its near
-    // synonyms do better ("Who wrote the essay?" would find "write their own history").
-    return content.size() < 2 ? new float[0][] : content.toArray(new float[0][]);
-  }
-
-  private static TokenEncoder.Tokens join(Future<TokenEncoder.Tokens> tokens) {
-    try {
-      return tokens.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EssayQaException("interrupted while reading the question", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    }
   }
 
   /**
