@@ -74,21 +74,13 @@ public final class DenseRetriever implements Retriever {
 
   /** The dense score of one passage, for passages another retriever found. */
   public double score(Query query, Passage p) {
-    double whole = dot(query.embedding(), sentenceVectors[p.id()]);
+    double whole = Vectors.dot(query.embedding(), sentenceVectors[p.id()]);
     double best = whole;
     for (int i = firstClause[p.id()]; i < firstClause[p.id() + 1]; i++) {
-      best = Math.max(best, dot(query.embedding(), clauseVectors[i]));
+      best = Math.max(best, Vectors.dot(query.embedding(), clauseVectors[i]));
     }
     double s = (1 - clauseWeight) * whole + clauseWeight * best;
-    double c = dot(query.embedding(), contextVectors[p.id()]);
+    double c = Vectors.dot(query.embedding(), contextVectors[p.id()]);
     return (s + contextWeight * c) / (1 + contextWeight);
-  }
-
-  static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
   }
 }

@@ -64,29 +64,10 @@ public final class LateInteractionRetriever implements Retriever {
     for (float[] q : question) {
       double best = -1;
       for (int t = from; t < to; t++) {
-        best = Math.max(best, dot(q, tokenVectors[t]));
+        best = Math.max(best, Vectors.dot(q, tokenVectors[t]));
       }
       sum += best;
     }
     return sum / question.length;
-  }
-
-  /** Four running sums, so the JIT can overlap the multiplications (one sum serialises them). */
-  static double dot(float[] a, float[] b) {
-    float s0 = 0;
-    float s1 = 0;
-    float s2 = 0;
-    float s3 = 0;
-    int i = 0;
-    for (; i + 3 < a.length; i += 4) {
-      s0 += a[i] * b[i];
-      s1 += a[i + 1] * b[i + 1];
-      s2 += a[i + 2] * b[i + 2];
-      s3 += a[i + 3] * b[i + 3];
-    }
-    for (; i < a.length; i++) {
-      s0 += a[i] * b[i];
-    }
-    return (double) s0 + s1 + s2 + s3;
   }
 }

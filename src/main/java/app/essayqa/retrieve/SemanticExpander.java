@@ -76,7 +76,7 @@ public final class SemanticExpander {
   private Map<String, Double> neighbours(float[] v, String ownTerm) {
     List<double[]> scored = new ArrayList<>();
     for (int i = 0; i < vectors.length; i++) {
-      double cos = DenseRetriever.dot(v, vectors[i]);
+      double cos = Vectors.dot(v, vectors[i]);
       if (cos >= minSimilarity && !stems.get(i).equals(ownTerm)) {
         scored.add(new double[] {cos, i});
       }

@@ -61,12 +61,4 @@ class LateInteractionRetrieverTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("token index");
   }
-
-  @Test
-  void should_compute_dot_products_of_any_length() {
-    float[] a = {1, 2, 3, 4, 5};
-    float[] b = {5, 4, 3, 2, 1};
-
-    assertThat(LateInteractionRetriever.dot(a, b)).isCloseTo(35.0, within(1e-9));
-  }
 }
