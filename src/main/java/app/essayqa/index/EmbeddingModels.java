@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Locale;
@@ -120,7 +122,7 @@ public final class EmbeddingModels {
   }
 
   /** Runs {@code task} on the embedding threads, for work that should overlap an embedding. */
-  public static <T> java.util.concurrent.Future<T> inBackground(java.util.concurrent.Callable<T> task) {
+  public static <T> Future<T> inBackground(Callable<T> task) {
     return EMBEDDING_THREADS.submit(task);
   }
 

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded essays: each passage's sentence and context vectors, the vectors of its clauses
  * (see {@link ClauseSplitter}), the vectors of its content tokens (see {@link TokenEncoder}), and
- * the essays' distinct words with their vectors (for near-synonym expansion). Vectors come from the cache when the texts and
- * the model are unchanged, and are embedded and cached otherwise.
+ * the essays' distinct words with their vectors (for near-synonym expansion). Vectors come from
+ * the cache when the texts and the model are unchanged, and are embedded and cached otherwise.
  *
  * @param clauseVectors the clause views of all passages, passage by passage
  * @param firstClause passage {@code i}'s clauses are rows {@code firstClause[i]} up to
