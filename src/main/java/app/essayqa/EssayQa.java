@@ -62,6 +62,9 @@ public final class EssayQa implements AutoCloseable {
 
   private static final String NOT_ANSWERED = "The essay does not answer that";
 
+  /** Token vectors may take at most this fraction (1/n) of the heap; the rest is for the others. */
+  private static final int TOKEN_HEAP_SHARE = 4;
+
   /** Questions about the whole text rather than a fact in it. */
   private static final Pattern OVERVIEW =
       Pattern.compile(
@@ -85,11 +88,10 @@ public final class EssayQa implements AutoCloseable {
       Config config,
       Library library,
       List<Passage> passages,
-      Embedder embedder,
       TokenEncoder tokenEncoder,
       TermAnalyzer analyzer,
-      SemanticExpander expander,
       Bm25Retriever bm25,
+      QueryBuilder queries,
       HybridRetriever retriever,
       String indexVersion) {
     this.lexicon =
@@ -109,10 +111,7 @@ public final class EssayQa implements AutoCloseable {
     this.library = library;
     this.passages = passages;
     this.tokenEncoder = tokenEncoder;
-    this.queries =
-        new QueryBuilder(
-            analyzer, expander, bm25, embedder, tokenEncoder,
-            config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0);
+    this.queries = queries;
     this.analyzer = analyzer;
     this.bm25 = bm25;
     this.retriever = retriever;
@@ -146,7 +145,8 @@ public final class EssayQa implements AutoCloseable {
             embedder,
             tokenEncoder,
             new VectorCache(cacheDir.resolve("index")),
-            analyzer::terms);
+            analyzer::terms,
+            Runtime.getRuntime().maxMemory() / TOKEN_HEAP_SHARE);
     if (index.passages().isEmpty()) {
       throw new EssayQaException("the seed files hold no text to answer from");
     }
@@ -191,9 +191,13 @@ public final class EssayQa implements AutoCloseable {
         index.passages().size(),
         version,
         ms(started));
+    // Without token vectors (seeds too large for the heap) the late ranking would be all ties.
+    boolean lateInteraction =
+        config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0 && index.tokenVectors().length > 0;
+    QueryBuilder queries =
+        new QueryBuilder(analyzer, expander, bm25, embedder, tokenEncoder, lateInteraction);
     return new EssayQa(
-        config, library, index.passages(), embedder, tokenEncoder, analyzer, expander, bm25, hybrid,
-        version);
+        config, library, index.passages(), tokenEncoder, analyzer, bm25, queries, hybrid, version);
   }
 
   /**

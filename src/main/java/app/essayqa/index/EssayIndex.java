@@ -42,9 +42,14 @@ public record EssayIndex(
     wordStems = List.copyOf(wordStems);
   }
 
+  /** Bytes one token vector takes on the heap: 384 floats and the array's header. */
+  static final long TOKEN_VECTOR_BYTES = 384L * Float.BYTES + 16;
+
   /**
    * @param analyse the document analysis, to find each word's term; words that analyse to no term
    *     (stop words) or to several are left out
+   * @param tokenBudgetBytes the most heap the token vectors may take; when the seeds need more,
+   *     there are none (and no late interaction), with a warning, rather than an out-of-memory end
    */
   public static EssayIndex build(
       Library library,
@@ -52,7 +57,8 @@ public record EssayIndex(
       Embedder embedder,
       TokenEncoder tokenEncoder,
       VectorCache cache,
-      Function<String, List<String>> analyse) {
+      Function<String, List<String>> analyse,
+      long tokenBudgetBytes) {
     List<Passage> passages = new PassageSplitter(contextSentences).split(library);
     List<String> texts = new ArrayList<>();
     passages.forEach(p -> texts.add(p.text()));
@@ -89,8 +95,19 @@ public record EssayIndex(
       firstToken[p.id() + 1] = firstToken[p.id()] + kept;
       keyTexts.add(p.text() + '\u0001' + java.util.Arrays.toString(keep));
     }
-    float[][] tokenVectors =
-        cached(cache, "tokens", keyTexts, firstToken[n], () -> contentTokens(passages, content, tokenEncoder));
+    float[][] tokenVectors;
+    long needed = firstToken[n] * TOKEN_VECTOR_BYTES;
+    if (needed > tokenBudgetBytes) {
+      LOG.warn(
+          "token-by-token ranking is off: the seeds' {} content tokens would take {} MB of heap, more"
+              + " than the {} MB allowed for them (give Java more heap, e.g. ESSAYQA_JAVA_OPTS=-Xmx1g)",
+          firstToken[n], needed >> 20, tokenBudgetBytes >> 20);
+      tokenVectors = new float[0][];
+      java.util.Arrays.fill(firstToken, 0);
+    } else {
+      tokenVectors =
+          cached(cache, "tokens", keyTexts, firstToken[n], () -> contentTokens(passages, content, tokenEncoder));
+    }
 
     Set<String> seen = new LinkedHashSet<>();
     List<String> words = new ArrayList<>();

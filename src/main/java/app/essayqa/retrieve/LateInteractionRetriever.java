@@ -3,15 +3,18 @@ package app.essayqa.retrieve;
 import app.essayqa.index.Passage;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Ranks by late interaction over MiniLM's token vectors: each content token of the question finds
  * its most similar token in the sentence, and the sentence scores the mean of those best matches
  * (ColBERT's MaxSim). A question matches word by word, each word read in its context, so "Which
  * organisation paid for the project" finds "sponsored" in a long sentence about the project that
- * a single averaged sentence vector ranks below shorter, vaguer ones. A scan of every token: an
- * essay has a few thousand, which takes a millisecond or two.
+ * a single averaged sentence vector ranks below shorter, vaguer ones. Used to rerank what
+ * cheaper rankings found ({@link #rerank}): a few dozen sentences' tokens take a millisecond or
+ * two to scan, and that stays so however large the seeds grow.
  */
 public final class LateInteractionRetriever implements Retriever {
   private final List<Passage> passages;
@@ -50,6 +53,28 @@ public final class LateInteractionRetriever implements Retriever {
             .reversed()
             .thenComparingInt(sp -> sp.passage().id()));
     return List.copyOf(scored.subList(0, Math.min(limit, scored.size())));
+  }
+
+  /** The passages of the given rankings, once each, ranked by late interaction. */
+  public List<ScoredPassage> rerank(Query query, List<List<ScoredPassage>> rankings) {
+    if (query.tokenVectors().length == 0) {
+      return List.of();
+    }
+    Set<Integer> seen = new HashSet<>();
+    List<ScoredPassage> scored = new ArrayList<>();
+    for (List<ScoredPassage> ranking : rankings) {
+      for (ScoredPassage sp : ranking) {
+        if (seen.add(sp.passage().id())) {
+          double late = score(query, sp.passage());
+          scored.add(new ScoredPassage(sp.passage(), 0, 0, late, List.of(), late));
+        }
+      }
+    }
+    scored.sort(
+        Comparator.comparingDouble(ScoredPassage::fused)
+            .reversed()
+            .thenComparingInt(sp -> sp.passage().id()));
+    return scored;
   }
 
   /** The mean over the question's tokens of the best cosine with a token of the passage; 0 if none. */

@@ -51,6 +51,21 @@ class LateInteractionRetrieverTest {
   }
 
   @Test
+  void should_rerank_the_passages_other_rankings_found_once_each() {
+    List<ScoredPassage> dense = List.of(new ScoredPassage(PASSAGES.get(0), 0.9, 0, 0.9, List.of()));
+    List<ScoredPassage> bm25 =
+        List.of(
+            new ScoredPassage(PASSAGES.get(2), 0, 3.0, 3.0, List.of()),
+            new ScoredPassage(PASSAGES.get(0), 0, 1.0, 1.0, List.of()));
+
+    List<ScoredPassage> reranked = retriever().rerank(query(X, Y), List.of(dense, bm25));
+
+    assertThat(reranked).extracting(sp -> sp.passage().id()).containsExactly(0, 2);
+    assertThat(reranked.get(0).late()).isCloseTo(0.5, within(1e-6));
+    assertThat(retriever().rerank(query(), List.of(dense, bm25))).isEmpty();
+  }
+
+  @Test
   void should_rank_nothing_for_a_question_without_token_vectors() {
     assertThat(retriever().retrieve(query(), 3)).isEmpty();
   }
