@@ -20,7 +20,7 @@ import app.essayqa.ingest.SeedLoader;
 import app.essayqa.retrieve.Bm25Retriever;
 import app.essayqa.retrieve.DenseRetriever;
 import app.essayqa.retrieve.HybridRetriever;
-import app.essayqa.retrieve.LateInteractionRetriever;
+import app.essayqa.retrieve.LateInteractionReranker;
 import app.essayqa.retrieve.Query;
 import app.essayqa.retrieve.ScoredPassage;
 import app.essayqa.retrieve.SemanticExpander;
@@ -176,7 +176,7 @@ public final class EssayQa implements AutoCloseable {
         new HybridRetriever(
             dense,
             bm25,
-            new LateInteractionRetriever(index.passages(), index.tokenVectors(), index.firstToken()),
+            new LateInteractionReranker(index.passages(), index.tokenVectors(), index.firstToken()),
             HybridRetriever.Fusion.valueOf(
                 config.getString(ConfigKeys.RETRIEVAL_FUSION).toUpperCase(Locale.ROOT)),
             config.getInt(ConfigKeys.RETRIEVAL_RRF_K),

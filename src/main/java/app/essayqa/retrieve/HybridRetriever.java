@@ -19,7 +19,7 @@ public final class HybridRetriever implements Retriever {
 
   private final DenseRetriever dense;
   private final Bm25Retriever bm25;
-  private final LateInteractionRetriever late;
+  private final LateInteractionReranker late;
   private final Fusion fusion;
   private final ReciprocalRankFuser fuser;
   private final double denseWeight;
@@ -30,7 +30,7 @@ public final class HybridRetriever implements Retriever {
   public HybridRetriever(
       DenseRetriever dense,
       Bm25Retriever bm25,
-      LateInteractionRetriever late,
+      LateInteractionReranker late,
       Fusion fusion,
       int rrfK,
       double denseWeight,

@@ -11,7 +11,7 @@ import java.util.List;
  * @param fused the score the final order follows
  * @param matchedTerms analysed question terms present in the passage or its context
  * @param late token-by-token similarity of question and sentence (see {@link
- *     LateInteractionRetriever}), 0 when not computed
+ *     LateInteractionReranker}), 0 when not computed
  */
 public record ScoredPassage(
     Passage passage, double dense, double bm25, double fused, List<String> matchedTerms, double late) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class LateInteractionRetrieverTest {
+class LateInteractionRerankerTest {
   private static final float[] X = {1, 0, 0};
   private static final float[] Y = {0, 1, 0};
   private static final float[] Z = {0, 0, 1};
@@ -29,50 +29,49 @@ class LateInteractionRetrieverTest {
     return new Query("q", X, List.of("q"), Map.of(), tokens);
   }
 
-  private static LateInteractionRetriever retriever() {
-    return new LateInteractionRetriever(PASSAGES, TOKENS, FIRST_TOKEN);
+  private static LateInteractionReranker reranker() {
+    return new LateInteractionReranker(PASSAGES, TOKENS, FIRST_TOKEN);
   }
 
   @Test
   void should_score_the_mean_of_each_question_tokens_best_match() {
-    assertThat(retriever().score(query(X, Y), PASSAGES.get(0))).isCloseTo((1.0 + 0.0) / 2, within(1e-6));
-    assertThat(retriever().score(query(X, Y), PASSAGES.get(1))).isCloseTo((0.6 + 0.8) / 2, within(1e-6));
-    assertThat(retriever().score(query(X, Y), PASSAGES.get(2))).isZero();
+    assertThat(reranker().score(query(X, Y), PASSAGES.get(0))).isCloseTo((1.0 + 0.0) / 2, within(1e-6));
+    assertThat(reranker().score(query(X, Y), PASSAGES.get(1))).isCloseTo((0.6 + 0.8) / 2, within(1e-6));
+    assertThat(reranker().score(query(X, Y), PASSAGES.get(2))).isZero();
+  }
+
+  private static List<ScoredPassage> found(int... ids) {
+    return java.util.Arrays.stream(ids)
+        .mapToObj(id -> new ScoredPassage(PASSAGES.get(id), 0, 0, 0, List.of()))
+        .toList();
   }
 
   @Test
   void should_rank_the_passage_that_matches_every_question_token_first() {
-    assertThat(retriever().retrieve(query(X, Y), 3))
+    assertThat(reranker().rerank(query(X, Y), List.of(found(0, 1, 2))))
         .extracting(sp -> sp.passage().id())
         .containsExactly(1, 0, 2);
-    assertThat(retriever().retrieve(query(X, Z), 1))
-        .singleElement()
+    assertThat(reranker().rerank(query(X, Z), List.of(found(1), found(0))).get(0))
+        .satisfies(sp -> assertThat(sp.passage().id()).isZero())
         .satisfies(sp -> assertThat(sp.late()).isCloseTo(1.0, within(1e-6)));
   }
 
   @Test
   void should_rerank_the_passages_other_rankings_found_once_each() {
-    List<ScoredPassage> dense = List.of(new ScoredPassage(PASSAGES.get(0), 0.9, 0, 0.9, List.of()));
-    List<ScoredPassage> bm25 =
-        List.of(
-            new ScoredPassage(PASSAGES.get(2), 0, 3.0, 3.0, List.of()),
-            new ScoredPassage(PASSAGES.get(0), 0, 1.0, 1.0, List.of()));
-
-    List<ScoredPassage> reranked = retriever().rerank(query(X, Y), List.of(dense, bm25));
+    List<ScoredPassage> reranked = reranker().rerank(query(X, Y), List.of(found(0), found(2, 0)));
 
     assertThat(reranked).extracting(sp -> sp.passage().id()).containsExactly(0, 2);
     assertThat(reranked.get(0).late()).isCloseTo(0.5, within(1e-6));
-    assertThat(retriever().rerank(query(), List.of(dense, bm25))).isEmpty();
   }
 
   @Test
   void should_rank_nothing_for_a_question_without_token_vectors() {
-    assertThat(retriever().retrieve(query(), 3)).isEmpty();
+    assertThat(reranker().rerank(query(), List.of(found(0, 1, 2)))).isEmpty();
   }
 
   @Test
   void should_refuse_a_token_index_that_does_not_fit_the_passages() {
-    assertThatThrownBy(() -> new LateInteractionRetriever(PASSAGES, TOKENS, new int[] {0, 2, 3}))
+    assertThatThrownBy(() -> new LateInteractionReranker(PASSAGES, TOKENS, new int[] {0, 2, 3}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("token index");
   }

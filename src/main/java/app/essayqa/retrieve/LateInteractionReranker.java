@@ -12,12 +12,11 @@ import java.util.Set;
  * its most similar token in the sentence, and the sentence scores the mean of those best matches
  * (ColBERT's MaxSim). A question matches word by word, each word read in its context, so "Which
  * organisation paid for the project" finds "sponsored" in a long sentence about the project that
- * a single averaged sentence vector ranks below shorter, vaguer ones. Used to rerank what
- * cheaper rankings found ({@link #rerank}): a few dozen sentences' tokens take a millisecond or
- * two to scan, and that stays so however large the seeds grow.
+ * a single averaged sentence vector ranks below shorter, vaguer ones. It reranks what cheaper
+ * rankings found: a few dozen sentences' tokens take a millisecond or two to scan, and that stays
+ * so however large the seeds grow.
  */
-public final class LateInteractionRetriever implements Retriever {
-  private final List<Passage> passages;
+public final class LateInteractionReranker {
   private final float[][] tokenVectors;
   private final int[] firstToken;
 
@@ -26,36 +25,20 @@ public final class LateInteractionRetriever implements Retriever {
    * @param firstToken passage {@code i}'s tokens are rows {@code firstToken[i]} up to {@code
    *     firstToken[i + 1]} (one more entry than passages)
    */
-  public LateInteractionRetriever(List<Passage> passages, float[][] tokenVectors, int[] firstToken) {
+  public LateInteractionReranker(List<Passage> passages, float[][] tokenVectors, int[] firstToken) {
     if (firstToken.length != passages.size() + 1 || firstToken[passages.size()] != tokenVectors.length) {
       throw new IllegalArgumentException(
           "token index for " + (firstToken.length - 1) + " passages and " + tokenVectors.length
               + " tokens does not match " + passages.size() + " passages");
     }
-    this.passages = List.copyOf(passages);
     this.tokenVectors = tokenVectors;
     this.firstToken = firstToken.clone();
   }
 
-  /** Ranks every passage; empty when the query has no token vectors. */
-  @Override
-  public List<ScoredPassage> retrieve(Query query, int limit) {
-    if (query.tokenVectors().length == 0 || limit <= 0) {
-      return List.of();
-    }
-    List<ScoredPassage> scored = new ArrayList<>(passages.size());
-    for (Passage p : passages) {
-      double late = score(query, p);
-      scored.add(new ScoredPassage(p, 0, 0, late, List.of(), late));
-    }
-    scored.sort(
-        Comparator.comparingDouble(ScoredPassage::fused)
-            .reversed()
-            .thenComparingInt(sp -> sp.passage().id()));
-    return List.copyOf(scored.subList(0, Math.min(limit, scored.size())));
-  }
-
-  /** The passages of the given rankings, once each, ranked by late interaction. */
+  /**
+   * The passages of the given rankings, once each, ranked by late interaction; empty when the query
+   * has no token vectors.
+   */
   public List<ScoredPassage> rerank(Query query, List<List<ScoredPassage>> rankings) {
     if (query.tokenVectors().length == 0) {
       return List.of();
