@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The facade every front end talks to: a question in, an {@link Answer} out. Opening it reads the
  * seeds, loads the embedding model and builds (or reuses from the cache) the index; that is the
- * only slow step. Thread-safe: {@link #ask} may be called from several threads at once.
- * Throws {@link EssayQaException} for anything a user can fix; its message is fit to print.
+ * only slow step. Thread-safe: {@link #ask} may be called from several threads at once. Throws
+ * {@link EssayQaException} for anything a user can fix; its message is fit to print.
  */
 public final class EssayQa implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EssayQa.class);
@@ -105,7 +105,6 @@ public final class EssayQa implements AutoCloseable {
           public boolean known(String term) {
             return bm25.inVocabulary(term);
           }
-
         };
     this.config = config;
     this.library = library;
@@ -255,9 +254,17 @@ public final class EssayQa implements AutoCloseable {
     if (cleaned.problem().isPresent()) {
       timings.put("total", ms(t0));
       return new Answer(
-          display, cleaned.problem().get(), true, List.of(), List.of(), indexVersion, timings, List.of());
+          display,
+          cleaned.problem().get(),
+          true,
+          List.of(),
+          List.of(),
+          indexVersion,
+          timings,
+          List.of());
     }
-    String text = asked.equals(shown) ? cleaned.text() : QuestionText.clean(asked, 2 * maxChars).text();
+    String text =
+        asked.equals(shown) ? cleaned.text() : QuestionText.clean(asked, 2 * maxChars).text();
     List<String> terms = List.copyOf(new LinkedHashSet<>(analyzer.questionTerms(text)));
     if (terms.isEmpty()) {
       return OVERVIEW.matcher(text).find() ? overview(display, t0) : nothingToLookFor(display, t0);
@@ -273,8 +280,7 @@ public final class EssayQa implements AutoCloseable {
     ranked = holdingTheKindFirst(ranked, AnswerKind.of(text));
     timings.put("retrieve", ms(t2));
     long t3 = System.nanoTime();
-    AbstentionPolicy.Verdict verdict =
-        abstention.judge(query, ranked, lexicon);
+    AbstentionPolicy.Verdict verdict = abstention.judge(query, ranked, lexicon);
     List<Evidence> evidence = evidence(ranked);
     Answer answer;
     if (ranked.isEmpty() || verdict.abstainReason().isPresent()) {
@@ -292,7 +298,14 @@ public final class EssayQa implements AutoCloseable {
       timings.put("total", ms(t0));
       answer =
           new Answer(
-              display, composed.text(), false, composed.citations(), List.of(), indexVersion, timings, evidence);
+              display,
+              composed.text(),
+              false,
+              composed.citations(),
+              List.of(),
+              indexVersion,
+              timings,
+              evidence);
     }
     LOG.debug(
         "ask: {} candidates, abstained={}, signals={} in {} ms",
@@ -305,8 +318,8 @@ public final class EssayQa implements AutoCloseable {
 
   /**
    * Among the best few passages, puts those that hold the kind of answer asked for (a number for
-   * "how many", a date for "when") ahead of those that do not, as classic QA systems do: a
-   * sentence that reads like the question but holds no date cannot answer "when".
+   * "how many", a date for "when") ahead of those that do not, as classic QA systems do: a sentence
+   * that reads like the question but holds no date cannot answer "when".
    */
   private static List<ScoredPassage> holdingTheKindFirst(
       List<ScoredPassage> ranked, AnswerKind.Wanted wanted) {
@@ -342,8 +355,14 @@ public final class EssayQa implements AutoCloseable {
     }
     ExtractiveAnswerComposer.Composed composed = composer.compose(opening, List.of());
     return new Answer(
-        shown, composed.text(), false, composed.citations(), List.of(), indexVersion,
-        Map.of("total", ms(t0)), evidence(opening));
+        shown,
+        composed.text(),
+        false,
+        composed.citations(),
+        List.of(),
+        indexVersion,
+        Map.of("total", ms(t0)),
+        evidence(opening));
   }
 
   /** A question made only of question words ("What is it?") names nothing to search for. */
@@ -354,15 +373,22 @@ public final class EssayQa implements AutoCloseable {
         shown,
         "That question names nothing to look for in the essay. Ask about a person, place, event or"
             + " idea in it; its sections are listed below.",
-        true, List.of(), sections, indexVersion, Map.of("total", ms(t0)), List.of());
+        true,
+        List.of(),
+        sections,
+        indexVersion,
+        Map.of("total", ms(t0)),
+        List.of());
   }
 
   /** Moves passages from the earlier answer's paragraphs up, keeping the rest in order. */
-  private static List<ScoredPassage> preferring(List<ScoredPassage> ranked, Set<String> paragraphs) {
+  private static List<ScoredPassage> preferring(
+      List<ScoredPassage> ranked, Set<String> paragraphs) {
     double top = ranked.isEmpty() ? 0 : ranked.get(0).fused();
     List<ScoredPassage> boosted = new ArrayList<>();
     for (ScoredPassage sp : ranked) {
-      boolean preferred = paragraphs.contains(sp.passage().documentId() + "#" + sp.passage().paragraph());
+      boolean preferred =
+          paragraphs.contains(sp.passage().documentId() + "#" + sp.passage().paragraph());
       boosted.add(preferred ? sp.withFused(sp.fused() + 0.5 * top) : sp);
     }
     boosted.sort(
@@ -397,13 +423,26 @@ public final class EssayQa implements AutoCloseable {
     if (last < 0 || next.isEmpty()) {
       timings.put("total", ms(t0));
       return new Answer(
-          shown, "That was the end of the essay; there is no more to read after it.", true,
-          List.of(), List.of(), indexVersion, timings, List.of());
+          shown,
+          "That was the end of the essay; there is no more to read after it.",
+          true,
+          List.of(),
+          List.of(),
+          indexVersion,
+          timings,
+          List.of());
     }
     ExtractiveAnswerComposer.Composed composed = composer.compose(next, List.of());
     timings.put("total", ms(t0));
     return new Answer(
-        shown, composed.text(), false, composed.citations(), List.of(), indexVersion, timings, evidence(next));
+        shown,
+        composed.text(),
+        false,
+        composed.citations(),
+        List.of(),
+        indexVersion,
+        timings,
+        evidence(next));
   }
 
   private List<String> nearestTopics(List<ScoredPassage> ranked) {
@@ -456,11 +495,20 @@ public final class EssayQa implements AutoCloseable {
 
   private static String indexVersion(Library library, Config config) {
     StringBuilder basis = new StringBuilder(EmbeddingModels.MODEL_ID);
-    library.documents().forEach(d -> basis.append('\u0000').append(d.id()).append('\u0000').append(d.text()));
-    for (String prefix : List.of("chunking.", "retrieval.", "answer.", "abstention.", "question.")) {
+    library
+        .documents()
+        .forEach(d -> basis.append('\u0000').append(d.id()).append('\u0000').append(d.text()));
+    for (String prefix :
+        List.of("chunking.", "retrieval.", "answer.", "abstention.", "question.")) {
       ConfigKeys.all().stream()
           .filter(k -> k.name().startsWith(prefix))
-          .forEach(k -> basis.append('\u0000').append(k.name()).append('=').append(config.display(k.name())));
+          .forEach(
+              k ->
+                  basis
+                      .append('\u0000')
+                      .append(k.name())
+                      .append('=')
+                      .append(config.display(k.name())));
     }
     return Hashes.sha256(basis.toString()).substring(0, 12);
   }

@@ -19,10 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * Prepares a cleaned question for retrieval: its terms, the essays' near synonyms of its words,
- * and its MiniLM vectors. One model run over the question gives its token vectors and its
- * sentence vector (their mean); meanwhile the question's words the essays lack are embedded in one
- * padded batch, for near-synonym expansion. Thread-safe.
+ * Prepares a cleaned question for retrieval: its terms, the essays' near synonyms of its words, and
+ * its MiniLM vectors. One model run over the question gives its token vectors and its sentence
+ * vector (their mean); meanwhile the question's words the essays lack are embedded in one padded
+ * batch, for near-synonym expansion. Thread-safe.
  */
 final class QueryBuilder {
   private final TermAnalyzer analyzer;
@@ -32,7 +32,9 @@ final class QueryBuilder {
   private final TokenEncoder tokenEncoder;
   private final boolean lateInteraction;
 
-  /** @param lateInteraction whether queries carry token vectors for late interaction */
+  /**
+   * @param lateInteraction whether queries carry token vectors for late interaction
+   */
   QueryBuilder(
       TermAnalyzer analyzer,
       SemanticExpander expander,
@@ -54,7 +56,8 @@ final class QueryBuilder {
    */
   Query build(String text, List<String> terms) {
     Map<String, String> wordsToTerms = wordsToTerms(text);
-    Future<TokenEncoder.Tokens> encoding = EmbeddingModels.inBackground(() -> tokenEncoder.encode(text));
+    Future<TokenEncoder.Tokens> encoding =
+        EmbeddingModels.inBackground(() -> tokenEncoder.encode(text));
     float[][] wordVectors = tokenEncoder.pooledBatch(expander.unknownWords(wordsToTerms));
     TokenEncoder.Tokens tokens = join(encoding);
     // A question beyond MiniLM's 512 tokens is averaged over windows, as LangChain4j does.
@@ -108,7 +111,9 @@ final class QueryBuilder {
       Thread.currentThread().interrupt();
       throw new EssayQaException("interrupted while reading the question", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 }

@@ -67,7 +67,8 @@ class EssayQaIT {
   void should_answer_short_factoid_questions_from_the_sentence_that_holds_the_fact() {
     assertThat(qa.ask("Where was the workshop held?").citations().get(0).quote())
         .contains("National Library of Korea in Seoul");
-    assertThat(qa.ask("Who floated a multilateral relationship with India?").text()).contains("Dr Kei Koga");
+    assertThat(qa.ask("Who floated a multilateral relationship with India?").text())
+        .contains("Dr Kei Koga");
     assertThat(qa.ask("How old is the San Francisco System?").text()).contains("68-year old");
     assertThat(qa.ask("Who wrote the essay?").text()).contains("Carmina Yu Untalan");
   }
@@ -76,7 +77,10 @@ class EssayQaIT {
   void should_never_cite_a_pull_quote() {
     Document essay = qa.library().documents().get(0);
     List<Integer> pullQuotes =
-        essay.paragraphs().stream().filter(p -> p.kind() == ParagraphKind.PULL_QUOTE).map(p -> p.number()).toList();
+        essay.paragraphs().stream()
+            .filter(p -> p.kind() == ParagraphKind.PULL_QUOTE)
+            .map(p -> p.number())
+            .toList();
 
     Stream.of(
             "What could the diverse set of topics eventually inspire?",
@@ -125,7 +129,8 @@ class EssayQaIT {
 
   @Test
   void should_answer_follow_ups_with_the_earlier_question_as_context() {
-    Answer first = qa.ask("What did a participant say Japan, Korea and China each do with history?");
+    Answer first =
+        qa.ask("What did a participant say Japan, Korea and China each do with history?");
     Answer who = qa.ask("Who said that?", first);
     Answer more = qa.ask("Tell me more", first);
 
@@ -161,7 +166,11 @@ class EssayQaIT {
     assertThat(qa.ask("x".repeat(20_000)).text()).contains("too long");
     assertThat(qa.ask("🙂🙂🙂").text()).contains("no words");
     assertThat(qa.ask("日韓関係はどうですか？").text()).contains("English");
-    assertThat(qa.ask("\u001b[2J\u001b[31mWhere was the workshop held?\u0007").citations().get(0).quote())
+    assertThat(
+            qa.ask("\u001b[2J\u001b[31mWhere was the workshop held?\u0007")
+                .citations()
+                .get(0)
+                .quote())
         .contains("National Library of Korea");
   }
 
@@ -185,7 +194,9 @@ class EssayQaIT {
       assertThat(reused.ask("Where was the workshop held?").abstained()).isFalse();
     }
     for (Path file : files) {
-      assertThat(Files.getLastModifiedTime(file)).as("reused, not rewritten: %s", file).isEqualTo(written.get(file));
+      assertThat(Files.getLastModifiedTime(file))
+          .as("reused, not rewritten: %s", file)
+          .isEqualTo(written.get(file));
     }
     for (Path file : files) {
       Files.write(file, new byte[] {42, 42, 42});

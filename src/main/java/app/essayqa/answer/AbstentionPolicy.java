@@ -48,7 +48,6 @@ public final class AbstentionPolicy {
 
     /** Whether an analysed term occurs anywhere in the essays. */
     boolean known(String term);
-
   }
 
   /**
@@ -58,9 +57,7 @@ public final class AbstentionPolicy {
     String question = query.text();
     List<String> content = query.terms();
     List<String> unknownTerms =
-        content.stream()
-            .filter(t -> !lexicon.known(t) && query.expansionsOf(t).isEmpty())
-            .toList();
+        content.stream().filter(t -> !lexicon.known(t) && query.expansionsOf(t).isEmpty()).toList();
     List<String> unknownNames = unknownNames(query, lexicon);
     AnswerKind.Wanted wanted = AnswerKind.of(question);
     double bestDense = top.stream().limit(3).mapToDouble(ScoredPassage::dense).max().orElse(-1);
@@ -81,7 +78,13 @@ public final class AbstentionPolicy {
     }
     Signals signals =
         new Signals(
-            bestDense, coverage, content, unknownTerms, unknownNames, wanted.kind(), kindHeld,
+            bestDense,
+            coverage,
+            content,
+            unknownTerms,
+            unknownNames,
+            wanted.kind(),
+            kindHeld,
             actionHeld);
     return new Verdict(reason(signals), signals);
   }

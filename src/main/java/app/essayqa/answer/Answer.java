@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param text the answer: one to three quoted sentences with {@code [n]} markers, or, when {@code
  *     abstained}, a plain statement that the essay does not answer the question
- * @param citations the sources in rank order, numbered 1..n; the text marks the ones it quotes
- *     with their numbers, the rest support it; empty when abstained
+ * @param citations the sources in rank order, numbered 1..n; the text marks the ones it quotes with
+ *     their numbers, the rest support it; empty when abstained
  * @param nearestTopics when abstained, the nearest topics the essay does cover; otherwise empty
  * @param indexVersion the index the answer came from (same version and question, same answer)
  * @param timingsMs milliseconds per stage, {@code total} included, in pipeline order

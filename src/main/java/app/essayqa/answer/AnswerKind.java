@@ -26,17 +26,25 @@ public enum AnswerKind {
               + "( exact| precise| specific)? (?<unit>year|date|month|day|time))\\b");
   private static final String MONTHS =
       "january|february|march|april|may|june|july|august|september|october|november|december";
+
   /** A day of a month or of the week: what "which day" and "what date" ask for. */
   private static final Pattern DAY =
       Pattern.compile(
-          "\\b(\\d{1,2}(st|nd|rd|th)? (of )?(" + MONTHS + ")|(" + MONTHS + ") \\d{1,2}(st|nd|rd|th)?\\b"
+          "\\b(\\d{1,2}(st|nd|rd|th)? (of )?("
+              + MONTHS
+              + ")|("
+              + MONTHS
+              + ") \\d{1,2}(st|nd|rd|th)?\\b"
               + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\d{4}-\\d{2}-\\d{2})");
+
   private static final Pattern YEAR = Pattern.compile("\\b(1[5-9]\\d\\d|20\\d\\d)\\b");
   private static final Pattern MONTH = Pattern.compile("\\b(" + MONTHS + ")\\b");
   private static final Pattern PERSON_Q =
-      Pattern.compile("^(who|whom|whose)\\b|\\b(who|whom|whose) (is|was|are|were|did|does|said|wrote|floated|proposed)\\b|\\bwhich (person|scholar|participant|author)\\b");
+      Pattern.compile(
+          "^(who|whom|whose)\\b|\\b(who|whom|whose) (is|was|are|were|did|does|said|wrote|floated|proposed)\\b|\\bwhich (person|scholar|participant|author)\\b");
   private static final Pattern PLACE_Q =
-      Pattern.compile("^where\\b|\\bwhere (is|was|are|were|did|does|do)\\b|\\bin (which|what) (city|country|place|venue|town)\\b");
+      Pattern.compile(
+          "^where\\b|\\bwhere (is|was|are|were|did|does|do)\\b|\\bin (which|what) (city|country|place|venue|town)\\b");
   private static final Pattern NUMBER =
       Pattern.compile(
           "\\b(\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -49,6 +57,7 @@ public enum AnswerKind {
   private static final Pattern PERSON_NAME =
       Pattern.compile(
           "\\b(Dr|Prof|Mr|Ms|Mrs)\\.? \\p{Lu}|(?<!^)\\b\\p{Lu}\\p{Ll}+ (\\p{Lu}\\p{Ll}+ )?\\p{Lu}\\p{Ll}+\\b");
+
   /** Words that name people or bodies that act, which a "who" question may be answered with. */
   private static final Pattern PEOPLE_WORDS =
       Pattern.compile(
@@ -57,8 +66,8 @@ public enum AnswerKind {
               + "organi[sz]ations?|institutions?|universit(y|ies)|librar(y|ies)|foundation|societies)\\b");
 
   /**
-   * The kind {@code question} asks for; for "how many X" the head noun X, for a time the unit
-   * asked for ("year", "day"...).
+   * The kind {@code question} asks for; for "how many X" the head noun X, for a time the unit asked
+   * for ("year", "day"...).
    */
   public record Wanted(AnswerKind kind, Optional<String> headNoun) {}
 
@@ -68,7 +77,9 @@ public enum AnswerKind {
     if (many.find()) {
       // "How much did Japan invest?" counts nothing named: any number will do.
       String noun = many.group(2);
-      boolean verb = noun != null && noun.matches("did|does|do|is|was|are|were|has|have|had|will|would|can|could");
+      boolean verb =
+          noun != null
+              && noun.matches("did|does|do|is|was|are|were|has|have|had|will|would|can|could");
       return new Wanted(QUANTITY, verb ? Optional.empty() : Optional.ofNullable(noun));
     }
     if (HOW_OLD.matcher(q).find()) {
@@ -92,7 +103,10 @@ public enum AnswerKind {
     String lower = sentence.toLowerCase(Locale.ROOT);
     switch (wanted.kind()) {
       case QUANTITY:
-        return wanted.headNoun().map(noun -> numberBefore(lower, noun)).orElse(NUMBER.matcher(lower).find());
+        return wanted
+            .headNoun()
+            .map(noun -> numberBefore(lower, noun))
+            .orElse(NUMBER.matcher(lower).find());
       case TIME:
         String unit = wanted.headNoun().orElse("");
         if (unit.equals("day") || unit.equals("date")) {

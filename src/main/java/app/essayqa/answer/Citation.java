@@ -3,8 +3,8 @@ package app.essayqa.answer;
 import java.util.Objects;
 
 /**
- * One quoted source of an answer. The quote is a verbatim substring of the document text at
- * {@code [start, end)}.
+ * One quoted source of an answer. The quote is a verbatim substring of the document text at {@code
+ * [start, end)}.
  *
  * @param n the marker number used in the answer text, {@code [n]}
  * @param document the seed file name

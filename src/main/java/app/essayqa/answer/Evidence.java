@@ -28,7 +28,13 @@ public record Evidence(
 
   /** Evidence without a late-interaction score. */
   public Evidence(
-      String locator, int rank, double dense, double bm25, double fused, List<String> matchedTerms, String text) {
+      String locator,
+      int rank,
+      double dense,
+      double bm25,
+      double fused,
+      List<String> matchedTerms,
+      String text) {
     this(locator, rank, dense, bm25, fused, matchedTerms, text, 0);
   }
 }

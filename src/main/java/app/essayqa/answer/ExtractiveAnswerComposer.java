@@ -56,12 +56,16 @@ public final class ExtractiveAnswerComposer {
       if (text.length() > 0) {
         text.append(' ');
       }
-      text.append(sp.passage().text()).append(" [").append(numberById.get(sp.passage().id())).append(']');
+      text.append(sp.passage().text())
+          .append(" [")
+          .append(numberById.get(sp.passage().id()))
+          .append(']');
     }
     return new Composed(text.toString(), citations);
   }
 
-  private List<ScoredPassage> chooseSentences(List<ScoredPassage> cited, List<String> contentTerms) {
+  private List<ScoredPassage> chooseSentences(
+      List<ScoredPassage> cited, List<String> contentTerms) {
     ScoredPassage best = cited.get(0);
     List<ScoredPassage> chosen = new ArrayList<>(List.of(best));
     int length = best.passage().text().length();
@@ -74,9 +78,11 @@ public final class ExtractiveAnswerComposer {
       if (length + added > maxChars) {
         continue;
       }
-      boolean continues = adjacent(best.passage(), candidate.passage()) && candidate.fused() >= 0.8 * best.fused();
+      boolean continues =
+          adjacent(best.passage(), candidate.passage()) && candidate.fused() >= 0.8 * best.fused();
       boolean addsTerms =
-          candidate.coveredTerms().stream().anyMatch(t -> contentTerms.contains(t) && !covered.contains(t))
+          candidate.coveredTerms().stream()
+                  .anyMatch(t -> contentTerms.contains(t) && !covered.contains(t))
               && candidate.dense() >= best.dense() - 0.05;
       if (continues || addsTerms) {
         chosen.add(candidate);
@@ -134,7 +140,8 @@ public final class ExtractiveAnswerComposer {
 
   /** A short label for a paragraph near the question, named in an abstaining answer. */
   public static String topicOf(Paragraph paragraph) {
-    String first = paragraph.sentences().isEmpty() ? paragraph.text() : paragraph.sentences().get(0).text();
+    String first =
+        paragraph.sentences().isEmpty() ? paragraph.text() : paragraph.sentences().get(0).text();
     int cut = first.lastIndexOf(' ', 88);
     String label = first.length() <= 90 ? first : first.substring(0, cut > 0 ? cut : 89) + "…";
     return label + " (" + paragraph.section() + ", ¶" + paragraph.number() + ")";

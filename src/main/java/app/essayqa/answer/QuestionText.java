@@ -4,11 +4,11 @@ import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/**
- * Cleans what a user typed into a question the pipeline can take, or says why it cannot. Pure.
- */
+/** Cleans what a user typed into a question the pipeline can take, or says why it cannot. Pure. */
 public final class QuestionText {
-  private static final Pattern ANSI = Pattern.compile("\u001B(\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?|[@-Z\\\\-_])");
+  private static final Pattern ANSI =
+      Pattern.compile(
+          "\u001B(\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?|[@-Z\\\\-_])");
   private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\t\\n\\r]]");
   private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 

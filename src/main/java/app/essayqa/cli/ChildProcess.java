@@ -70,11 +70,7 @@ final class ChildProcess {
     // The reader thread may see the output only after the exit was noticed; it was written before.
     double first = firstOutput[0] < 0 ? -1 : Math.min(wall, (firstOutput[0] - started) / 1e6);
     return new Run(
-        process.exitValue(),
-        first,
-        wall,
-        peakKb,
-        stderr.toString(StandardCharsets.UTF_8));
+        process.exitValue(), first, wall, peakKb, stderr.toString(StandardCharsets.UTF_8));
   }
 
   static Optional<Long> highWaterMarkKb(Path status) {

@@ -42,7 +42,12 @@ public record Config(Path home, Map<String, Object> values, Map<String, String> 
             .orElseThrow(
                 () ->
                     new ConfigException(
-                        source + ": unknown key '" + name + "' (value '" + shown(name, text) + "')"
+                        source
+                            + ": unknown key '"
+                            + name
+                            + "' (value '"
+                            + shown(name, text)
+                            + "')"
                             + ConfigLoader.suggestion(name)));
     Object value;
     try {

@@ -50,7 +50,9 @@ public record ConfigKey(
     return new ConfigKey(name, KeyType.LIST, defaultValue, 0, 0, List.of());
   }
 
-  /** The environment variable that overrides this key: {@code ESSAYQA_} + name in upper snake case. */
+  /**
+   * The environment variable that overrides this key: {@code ESSAYQA_} + name in upper snake case.
+   */
   public String envName() {
     return "ESSAYQA_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }

@@ -25,11 +25,15 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   /**
-   * @param file the YAML file to read; when it is the default file and does not exist, defaults
-   *     are used (a jar run outside the project still works); any other missing file is an error
+   * @param file the YAML file to read; when it is the default file and does not exist, defaults are
+   *     used (a jar run outside the project still works); any other missing file is an error
    */
   public static Config load(
-      Path home, Path file, boolean explicitFile, Map<String, String> env, Map<String, String> sets) {
+      Path home,
+      Path file,
+      boolean explicitFile,
+      Map<String, String> env,
+      Map<String, String> sets) {
     Config config = Config.defaults(home);
     if (Files.exists(file) || explicitFile) {
       config = applyFile(config, file);
@@ -52,7 +56,8 @@ public final class ConfigLoader {
       root = new ObjectMapper(new YAMLFactory()).readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new ConfigException(shown + ": not valid YAML" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new ConfigException(shown + ": cannot read configuration file: " + e.getMessage());
@@ -80,7 +85,8 @@ public final class ConfigLoader {
     }
     for (Map.Entry<String, String> alias : ConfigKeys.ENV_ALIASES.entrySet()) {
       String value = env.get(alias.getKey());
-      if (value != null && env.get(ConfigKeys.find(alias.getValue()).orElseThrow().envName()) == null) {
+      if (value != null
+          && env.get(ConfigKeys.find(alias.getValue()).orElseThrow().envName()) == null) {
         config = config.with(alias.getValue(), value, "environment " + alias.getKey());
       }
     }

@@ -13,7 +13,10 @@ public enum KeyType {
   /** Comma-separated in env and flags, a YAML sequence in the file. */
   LIST;
 
-  /** Returns the parsed value, or throws with a message that the caller prefixes with key and source. */
+  /**
+   * Returns the parsed value, or throws with a message that the caller prefixes with key and
+   * source.
+   */
   Object parse(String text) {
     String t = text.strip();
     switch (this) {

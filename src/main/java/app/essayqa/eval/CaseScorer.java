@@ -67,7 +67,8 @@ final class CaseScorer {
         reasons.add("quote [" + q.n() + "] is not verbatim at " + q.start() + ".." + q.end());
       }
     }
-    return new CaseResult(c, answer.abstained(), answer.text(), quotes, satisfied, latencyMs, reasons);
+    return new CaseResult(
+        c, answer.abstained(), answer.text(), quotes, satisfied, latencyMs, reasons);
   }
 
   /** A case whose question made the system throw: a bug, counted as a miss with the error. */

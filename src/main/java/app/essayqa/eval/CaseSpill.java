@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * Every case result of a run, one JSON object per line in a temporary file, so the reports can
- * list all cases without the run holding them in memory. Deleted on close.
+ * Every case result of a run, one JSON object per line in a temporary file, so the reports can list
+ * all cases without the run holding them in memory. Deleted on close.
  */
 final class CaseSpill implements Consumer<CaseResult>, AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +48,8 @@ final class CaseSpill implements Consumer<CaseResult>, AutoCloseable {
   void forEach(IoConsumer<JsonNode> action) throws IOException {
     generator.flush();
     try (MappingIterator<JsonNode> it =
-        JSON.readerFor(JsonNode.class).readValues(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        JSON.readerFor(JsonNode.class)
+            .readValues(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
       while (it.hasNext()) {
         action.accept(it.next());
       }

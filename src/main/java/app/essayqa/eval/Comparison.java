@@ -29,7 +29,8 @@ final class Comparison implements Consumer<CaseResult> {
   private final List<String> nowFailing = new ArrayList<>();
   private final List<String> nowPassing = new ArrayList<>();
 
-  private Comparison(Path file, String suite, Map<String, Double> before, Map<String, Boolean> passed) {
+  private Comparison(
+      Path file, String suite, Map<String, Double> before, Map<String, Boolean> passed) {
     this.file = file;
     this.suite = suite;
     this.before = before;
@@ -125,8 +126,10 @@ final class Comparison implements Consumer<CaseResult> {
       }
     }
     ConsoleReport.table(out, List.of("metric", "before", "now", "change"), rows);
-    out.println("  pass -> fail: " + (nowFailing.isEmpty() ? "none" : String.join(", ", nowFailing)));
-    out.println("  fail -> pass: " + (nowPassing.isEmpty() ? "none" : String.join(", ", nowPassing)));
+    out.println(
+        "  pass -> fail: " + (nowFailing.isEmpty() ? "none" : String.join(", ", nowFailing)));
+    out.println(
+        "  fail -> pass: " + (nowPassing.isEmpty() ? "none" : String.join(", ", nowPassing)));
   }
 
   /** Whole-suite figures always; per-tag figures only when they moved, to keep the list short. */
@@ -144,7 +147,9 @@ final class Comparison implements Consumer<CaseResult> {
         Double.isNaN(was) || Double.isNaN(now)
             ? (moved ? "changed" : "")
             : String.format(Locale.ROOT, "%+.3f", now - was);
-    rows.add(List.of(key.name(), ConsoleReport.format(key, was), ConsoleReport.format(key, now), change));
+    rows.add(
+        List.of(
+            key.name(), ConsoleReport.format(key, was), ConsoleReport.format(key, now), change));
   }
 
   List<String> nowFailing() {

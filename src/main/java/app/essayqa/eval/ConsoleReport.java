@@ -29,8 +29,14 @@ final class ConsoleReport {
     Suite s = run.suite();
     out.printf(
         "Suite %s (%s): %d cases, %d passed, %d failed; %s %s, k=%d%n",
-        s.name(), s.file(), run.overall().cases(), run.overall().passed(), run.failedCount(),
-        run.system(), run.version(), run.k());
+        s.name(),
+        s.file(),
+        run.overall().cases(),
+        run.overall().passed(),
+        run.failedCount(),
+        run.system(),
+        run.version(),
+        run.k());
     List<MetricKey> keys = run.columns();
     List<String> header = new ArrayList<>(List.of("scope", "cases"));
     keys.forEach(k -> header.add(shortName(k)));
@@ -40,9 +46,10 @@ final class ConsoleReport {
       rows.add(row(tag.getKey(), tag.getValue(), keys));
     }
     table(out, header, rows);
-    out.println("  hit/mrr/ndcg: answerable cases with evidence; terms: answer-term recall; abst P/R:"
-        + " abstention precision/recall; answered: 1 - refusal rate on answerable; faithful: quotes"
-        + " verbatim at their offsets; chars: mean answer length; ms: latency per question");
+    out.println(
+        "  hit/mrr/ndcg: answerable cases with evidence; terms: answer-term recall; abst P/R:"
+            + " abstention precision/recall; answered: 1 - refusal rate on answerable; faithful: quotes"
+            + " verbatim at their offsets; chars: mean answer length; ms: latency per question");
   }
 
   private static List<String> row(String scope, Scores scores, List<MetricKey> keys) {
@@ -76,7 +83,10 @@ final class ConsoleReport {
       all &= g.passed();
       out.printf(
           "  %-32s %s %-6s %-7s %s (%s)%n",
-          t.key().name(), t.relation(), trim(t.bound()), format(t.key(), g.value()),
+          t.key().name(),
+          t.relation(),
+          trim(t.bound()),
+          format(t.key(), g.value()),
           g.passed() ? "ok" : Double.isNaN(g.value()) ? "FAILED (no case measures it)" : "FAILED",
           t.source());
     }
@@ -91,12 +101,16 @@ final class ConsoleReport {
     List<CaseResult> shown = run.failures();
     out.printf(
         "Failed cases (%d of %d%s):%n",
-        run.failedCount(), run.overall().cases(),
-        shown.size() < run.failedCount() ? ", first " + shown.size() + " shown; all in --report-dir" : "");
+        run.failedCount(),
+        run.overall().cases(),
+        shown.size() < run.failedCount()
+            ? ", first " + shown.size() + " shown; all in --report-dir"
+            : "");
     for (CaseResult r : shown) {
       out.printf("- %s: %s%n", r.expected().id(), oneLine(r.expected().question()));
       out.printf("    expected: %s%n", r.expectation());
-      out.printf("    got:      %s%n", r.abstained() ? "(refused) " + clip(r.answer()) : clip(r.answer()));
+      out.printf(
+          "    got:      %s%n", r.abstained() ? "(refused) " + clip(r.answer()) : clip(r.answer()));
       for (QuoteResult q : r.quotes()) {
         out.printf("      [%d] %s %s%n", q.n(), q.locator(), clip(q.quote()));
       }
@@ -105,7 +119,12 @@ final class ConsoleReport {
   }
 
   /** Figures of several runs in columns, one row per metric. */
-  static void sideBySide(PrintWriter out, String title, List<String> names, List<RunResult> runs, List<MetricKey> keys) {
+  static void sideBySide(
+      PrintWriter out,
+      String title,
+      List<String> names,
+      List<RunResult> runs,
+      List<MetricKey> keys) {
     out.println(title);
     List<String> header = new ArrayList<>(List.of("metric"));
     header.addAll(names);

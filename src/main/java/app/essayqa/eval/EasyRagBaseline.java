@@ -54,7 +54,8 @@ final class EasyRagBaseline implements AnswerSource {
     for (Document d : library.documents()) {
       documents.put(d.id(), d);
       ingestor.ingest(
-          dev.langchain4j.data.document.Document.from(d.text(), Metadata.from(DOCUMENT_KEY, d.id())));
+          dev.langchain4j.data.document.Document.from(
+              d.text(), Metadata.from(DOCUMENT_KEY, d.id())));
     }
     retriever =
         EmbeddingStoreContentRetriever.builder()
@@ -88,8 +89,8 @@ final class EasyRagBaseline implements AnswerSource {
 
   /**
    * Places a chunk in its document. The splitter rejoins pieces with its own separators, so the
-   * chunk is matched with any whitespace between its words and the quote is the document's own
-   * text at that place; a chunk not found at all keeps its text and fails the faithfulness check.
+   * chunk is matched with any whitespace between its words and the quote is the document's own text
+   * at that place; a chunk not found at all keeps its text and fails the faithfulness check.
    */
   private Citation cite(int n, Content content) {
     TextSegment segment = content.textSegment();
@@ -102,7 +103,16 @@ final class EasyRagBaseline implements AnswerSource {
       Matcher m = whitespaceTolerant(segment.text()).matcher(doc.text());
       if (m.find()) {
         return new Citation(
-            n, id, title, "", 0, 0, m.start(), m.end(), doc.text().substring(m.start(), m.end()), score);
+            n,
+            id,
+            title,
+            "",
+            0,
+            0,
+            m.start(),
+            m.end(),
+            doc.text().substring(m.start(), m.end()),
+            score);
       }
     }
     String text = segment.text();

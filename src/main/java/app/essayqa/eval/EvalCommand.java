@@ -49,8 +49,9 @@ public final class EvalCommand implements Callable<Integer> {
       names = "--k",
       paramLabel = "K",
       defaultValue = "3",
-      description = "Cut-off for hit@k, MRR@k and nDCG@k; a case passes when its evidence is in"
-          + " the first K quotes (default: ${DEFAULT-VALUE}).")
+      description =
+          "Cut-off for hit@k, MRR@k and nDCG@k; a case passes when its evidence is in"
+              + " the first K quotes (default: ${DEFAULT-VALUE}).")
   int k;
 
   @Option(
@@ -62,15 +63,17 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--compare",
       paramLabel = "REPORT",
-      description = "An earlier <suite>.json: print the change in each figure and the cases that"
-          + " went from pass to fail and back (repeatable, matched by suite name).")
+      description =
+          "An earlier <suite>.json: print the change in each figure and the cases that"
+              + " went from pass to fail and back (repeatable, matched by suite name).")
   List<Path> compareWith = new ArrayList<>();
 
   @Option(
       names = "--threshold",
       paramLabel = "METRIC=BOUND",
-      description = "A gate, e.g. --threshold hit@3=0.95 or 'abstention_recall[far-off]=0.95';"
-          + " a minimum, or a maximum for latency_*_ms and answer_chars. Overrides the suite's.")
+      description =
+          "A gate, e.g. --threshold hit@3=0.95 or 'abstention_recall[far-off]=0.95';"
+              + " a minimum, or a maximum for latency_*_ms and answer_chars. Overrides the suite's.")
   Map<String, String> thresholdOptions = new LinkedHashMap<>();
 
   @Option(
@@ -81,15 +84,17 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--baseline",
-      description = "Also run the plain LangChain4j Easy RAG pipeline (300-token recursive chunks,"
-          + " all-MiniLM, top 3, no abstention) and print its figures beside ours.")
+      description =
+          "Also run the plain LangChain4j Easy RAG pipeline (300-token recursive chunks,"
+              + " all-MiniLM, top 3, no abstention) and print its figures beside ours.")
   boolean baseline;
 
   @Option(
       names = "--max-failures",
       paramLabel = "N",
       defaultValue = "50",
-      description = "Failed cases to list on the console (default: ${DEFAULT-VALUE}; reports list all).")
+      description =
+          "Failed cases to list on the console (default: ${DEFAULT-VALUE}; reports list all).")
   int maxFailures;
 
   @Override
@@ -97,7 +102,8 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (k < 1 || k > MetricKey.MAX_K) {
-      throw new ParameterException(spec.commandLine(), "--k must be 1.." + MetricKey.MAX_K + ", got " + k);
+      throw new ParameterException(
+          spec.commandLine(), "--k must be 1.." + MetricKey.MAX_K + ", got " + k);
     }
     if (maxFailures < 0) {
       throw new ParameterException(spec.commandLine(), "--max-failures must be >= 0");
@@ -129,7 +135,8 @@ public final class EvalCommand implements Callable<Integer> {
         out.println("== " + variant.label() + " ==");
       }
       try (FacadeAnswerSource ours = new FacadeAnswerSource(EssayQa.open(variant.config()))) {
-        // One baseline run is enough: it does not read our configuration, so a sweep leaves it alone.
+        // One baseline run is enough: it does not read our configuration, so a sweep leaves it
+        // alone.
         Optional<EasyRagBaseline> easyRag =
             baseline && baselines.isEmpty()
                 ? Optional.of(
@@ -139,8 +146,13 @@ public final class EvalCommand implements Callable<Integer> {
         for (Suite suite : suites) {
           List<Threshold> thresholds = merge(suite.thresholds(), cliThresholds);
           Optional<Comparison> comparison =
-              variants.size() == 1 ? Optional.ofNullable(comparisons.get(suite.name())) : Optional.empty();
-          String stem = variants.size() > 1 ? suite.fileStem() + "-" + safe(variant.label()) : suite.fileStem();
+              variants.size() == 1
+                  ? Optional.ofNullable(comparisons.get(suite.name()))
+                  : Optional.empty();
+          String stem =
+              variants.size() > 1
+                  ? suite.fileStem() + "-" + safe(variant.label())
+                  : suite.fileStem();
           try (CaseSpill spill = reportDir == null ? null : new CaseSpill(reportDir, stem)) {
             Consumer<CaseResult> each = r -> {};
             if (spill != null) {
@@ -167,14 +179,18 @@ public final class EvalCommand implements Callable<Integer> {
               gatesPassed &= passed;
               out.printf(
                   "suite %s: %d/%d cases passed, gates %s%n",
-                  suite.name(), run.overall().passed(), run.overall().cases(),
+                  suite.name(),
+                  run.overall().passed(),
+                  run.overall().cases(),
                   gates.isEmpty() ? "none" : passed ? "passed" : "FAILED");
             }
             bySuite.computeIfAbsent(suite.name(), n -> new ArrayList<>()).add(run);
             if (spill != null) {
               List<Path> written =
-                  new ReportWriter(reportDir).write(stem, run, base, gates, variant.config(), spill);
-              out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+                  new ReportWriter(reportDir)
+                      .write(stem, run, base, gates, variant.config(), spill);
+              out.println(
+                  "Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
             }
           }
           out.println();
@@ -201,8 +217,13 @@ public final class EvalCommand implements Callable<Integer> {
         if (!t.key().tag().isEmpty() && !s.tags().contains(t.key().tag())) {
           throw new ParameterException(
               spec.commandLine(),
-              "--threshold " + t.key().name() + ": no case of suite " + s.name() + " carries tag '"
-                  + t.key().tag() + "'");
+              "--threshold "
+                  + t.key().name()
+                  + ": no case of suite "
+                  + s.name()
+                  + " carries tag '"
+                  + t.key().tag()
+                  + "'");
         }
       }
     }
@@ -216,14 +237,19 @@ public final class EvalCommand implements Callable<Integer> {
       if (suites.stream().noneMatch(s -> s.name().equals(c.suite()))) {
         throw new ParameterException(
             spec.commandLine(),
-            "--compare " + previous + ": it reports suite '" + c.suite() + "', which is not being run");
+            "--compare "
+                + previous
+                + ": it reports suite '"
+                + c.suite()
+                + "', which is not being run");
       }
       comparisons.put(c.suite(), c);
     }
     return comparisons;
   }
 
-  private void baselineTable(PrintWriter out, RunResult ours, RunResult base, List<Threshold> thresholds) {
+  private void baselineTable(
+      PrintWriter out, RunResult ours, RunResult base, List<Threshold> thresholds) {
     ConsoleReport.sideBySide(
         out,
         "Beside the plain LangChain4j Easy RAG baseline (" + base.version() + "):",
@@ -250,7 +276,11 @@ public final class EvalCommand implements Callable<Integer> {
       }
       List<Threshold> thresholds = merge(suite.thresholds(), cliThresholds);
       ConsoleReport.sideBySide(
-          out, "Sweep over suite " + suite.name() + ":", names, runs, keysWithThresholds(runs.get(0), thresholds));
+          out,
+          "Sweep over suite " + suite.name() + ":",
+          names,
+          runs,
+          keysWithThresholds(runs.get(0), thresholds));
       out.println();
     }
   }
@@ -271,7 +301,8 @@ public final class EvalCommand implements Callable<Integer> {
     for (Map.Entry<String, String> e : thresholdOptions.entrySet()) {
       String text = e.getValue();
       if (text == null) {
-        throw new ParameterException(spec.commandLine(), "--threshold " + e.getKey() + ": expected METRIC=BOUND");
+        throw new ParameterException(
+            spec.commandLine(), "--threshold " + e.getKey() + ": expected METRIC=BOUND");
       }
       try {
         MetricKey key = MetricKey.parse(e.getKey());
@@ -307,7 +338,8 @@ public final class EvalCommand implements Callable<Integer> {
       if (!names.add(s.fileStem())) {
         // Two suites of one name would overwrite each other's reports and confuse --compare.
         throw new ParameterException(
-            spec.commandLine(), "two suites are named '" + s.name() + "'; give each a distinct name");
+            spec.commandLine(),
+            "two suites are named '" + s.name() + "'; give each a distinct name");
       }
     }
   }

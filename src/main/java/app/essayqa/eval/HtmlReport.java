@@ -42,12 +42,26 @@ final class HtmlReport {
       throws IOException {
     try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       String name = Html.escape(run.suite().name());
-      w.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Suite "
-          + name + "</title><style>" + STYLE + "</style></head><body>\n");
-      w.write("<h1>Suite " + name + "</h1>\n<p>" + Html.escape(run.suite().file().toString())
-          + " &middot; " + Html.escape(run.system() + " " + run.version()) + " &middot; k="
-          + run.k() + " &middot; " + run.overall().passed() + " of " + run.overall().cases()
-          + " cases passed</p>\n");
+      w.write(
+          "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Suite "
+              + name
+              + "</title><style>"
+              + STYLE
+              + "</style></head><body>\n");
+      w.write(
+          "<h1>Suite "
+              + name
+              + "</h1>\n<p>"
+              + Html.escape(run.suite().file().toString())
+              + " &middot; "
+              + Html.escape(run.system() + " " + run.version())
+              + " &middot; k="
+              + run.k()
+              + " &middot; "
+              + run.overall().passed()
+              + " of "
+              + run.overall().cases()
+              + " cases passed</p>\n");
       summary(w, run, baseline);
       gates(w, gates);
       w.write("<h2>Figures per tag</h2>\n");
@@ -76,7 +90,8 @@ final class HtmlReport {
     w.write("</table>\n");
   }
 
-  private static void row(Writer w, String scope, Scores s, List<MetricKey> keys) throws IOException {
+  private static void row(Writer w, String scope, Scores s, List<MetricKey> keys)
+      throws IOException {
     w.write("<tr><td>" + Html.escape(scope) + "</td><td class=\"n\">" + s.cases() + "</td>");
     for (MetricKey k : keys) {
       w.write("<td class=\"n\">" + ConsoleReport.format(k, s.value(k)) + "</td>");
@@ -91,9 +106,19 @@ final class HtmlReport {
     w.write("<h2>Gates</h2>\n<ul>\n");
     for (RunResult.GateResult g : gates) {
       Threshold t = g.threshold();
-      w.write("<li class=\"" + (g.passed() ? "ok" : "bad") + "\">" + Html.escape(t.key().name())
-          + " " + Html.escape(t.relation()) + " " + ConsoleReport.trim(t.bound()) + ": "
-          + ConsoleReport.format(t.key(), g.value()) + (g.passed() ? " ok" : " FAILED") + "</li>\n");
+      w.write(
+          "<li class=\""
+              + (g.passed() ? "ok" : "bad")
+              + "\">"
+              + Html.escape(t.key().name())
+              + " "
+              + Html.escape(t.relation())
+              + " "
+              + ConsoleReport.trim(t.bound())
+              + ": "
+              + ConsoleReport.format(t.key(), g.value())
+              + (g.passed() ? " ok" : " FAILED")
+              + "</li>\n");
     }
     w.write("</ul>\n");
   }
@@ -112,33 +137,60 @@ final class HtmlReport {
     int height = legend + groupHeight * run.perTag().size() + 10;
     int width = labelWidth + barWidth + 60;
     StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
-            + "aria-label=\"figures per tag\" font-size=\"11\">%n", width, height));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
+                + "aria-label=\"figures per tag\" font-size=\"11\">%n",
+            width,
+            height));
     for (int i = 0; i < keys.size(); i++) {
       int x = labelWidth + i * 110;
-      svg.append(String.format(Locale.ROOT,
-          "<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"13\">%s</text>%n",
-          x, COLOURS[i], x + 14, Html.escape(keys.get(i).name())));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"13\">%s</text>%n",
+              x,
+              COLOURS[i],
+              x + 14,
+              Html.escape(keys.get(i).name())));
     }
     int y = legend;
     for (Map.Entry<String, Scores> tag : run.perTag().entrySet()) {
-      svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s (%d)</text>%n",
-          y + groupHeight / 2, Html.escape(tag.getKey()), tag.getValue().cases()));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"0\" y=\"%d\">%s (%d)</text>%n",
+              y + groupHeight / 2,
+              Html.escape(tag.getKey()),
+              tag.getValue().cases()));
       for (int i = 0; i < keys.size(); i++) {
         double v = tag.getValue().value(keys.get(i));
         int by = y + i * (barHeight + 2);
         if (Double.isNaN(v)) {
-          svg.append(String.format(Locale.ROOT,
-              "<text x=\"%d\" y=\"%d\" fill=\"#888\">n/a</text>%n", labelWidth, by + barHeight - 1));
+          svg.append(
+              String.format(
+                  Locale.ROOT,
+                  "<text x=\"%d\" y=\"%d\" fill=\"#888\">n/a</text>%n",
+                  labelWidth,
+                  by + barHeight - 1));
         } else {
           int len = (int) Math.round(v * barWidth);
-          svg.append(String.format(Locale.ROOT,
-              "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s %s</title></rect>"
-                  + "<text x=\"%d\" y=\"%d\">%s</text>%n",
-              labelWidth, by, len, barHeight, COLOURS[i],
-              Html.escape(tag.getKey() + " " + keys.get(i).name()), ConsoleReport.format(keys.get(i), v),
-              labelWidth + len + 4, by + barHeight - 1, ConsoleReport.format(keys.get(i), v)));
+          svg.append(
+              String.format(
+                  Locale.ROOT,
+                  "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s %s</title></rect>"
+                      + "<text x=\"%d\" y=\"%d\">%s</text>%n",
+                  labelWidth,
+                  by,
+                  len,
+                  barHeight,
+                  COLOURS[i],
+                  Html.escape(tag.getKey() + " " + keys.get(i).name()),
+                  ConsoleReport.format(keys.get(i), v),
+                  labelWidth + len + 4,
+                  by + barHeight - 1,
+                  ConsoleReport.format(keys.get(i), v)));
         }
       }
       y += groupHeight;
@@ -150,27 +202,44 @@ final class HtmlReport {
   private static void caseDetails(Writer w, JsonNode c) throws IOException {
     boolean passed = c.path("passed").asBoolean();
     StringBuilder s = new StringBuilder();
-    s.append("<details class=\"").append(passed ? "pass" : "fail").append("\"><summary>")
-        .append(passed ? "pass" : "<span class=\"bad\">FAIL</span>").append(" &middot; <b>")
-        .append(Html.escape(c.path("id").asText())).append("</b> ")
-        .append(Html.escape(c.path("question").asText())).append("</summary>\n");
+    s.append("<details class=\"")
+        .append(passed ? "pass" : "fail")
+        .append("\"><summary>")
+        .append(passed ? "pass" : "<span class=\"bad\">FAIL</span>")
+        .append(" &middot; <b>")
+        .append(Html.escape(c.path("id").asText()))
+        .append("</b> ")
+        .append(Html.escape(c.path("question").asText()))
+        .append("</summary>\n");
     List<String> tags = new ArrayList<>();
     c.path("tags").forEach(t -> tags.add(t.asText()));
-    s.append("<p>tags: ").append(Html.escape(String.join(", ", tags))).append("<br>expected: ")
-        .append(Html.escape(c.path("expected").path("summary").asText())).append("</p>\n");
+    s.append("<p>tags: ")
+        .append(Html.escape(String.join(", ", tags)))
+        .append("<br>expected: ")
+        .append(Html.escape(c.path("expected").path("summary").asText()))
+        .append("</p>\n");
     if (!passed) {
       List<String> reasons = new ArrayList<>();
       c.path("reasons").forEach(r -> reasons.add(r.asText()));
-      s.append("<p class=\"bad\">").append(Html.escape(String.join("; ", reasons))).append("</p>\n");
+      s.append("<p class=\"bad\">")
+          .append(Html.escape(String.join("; ", reasons)))
+          .append("</p>\n");
     }
-    s.append("<p>").append(c.path("abstained").asBoolean() ? "<i>refused:</i> " : "<i>answer:</i> ")
-        .append(Html.escape(c.path("answer").asText())).append("</p>\n");
+    s.append("<p>")
+        .append(c.path("abstained").asBoolean() ? "<i>refused:</i> " : "<i>answer:</i> ")
+        .append(Html.escape(c.path("answer").asText()))
+        .append("</p>\n");
     for (JsonNode q : c.path("citations")) {
-      s.append("<blockquote>[").append(q.path("n").asInt()).append("] ")
-          .append(Html.escape(q.path("locator").asText())).append(' ')
+      s.append("<blockquote>[")
+          .append(q.path("n").asInt())
+          .append("] ")
+          .append(Html.escape(q.path("locator").asText()))
+          .append(' ')
           .append(q.path("relevant").asBoolean() ? "<span class=\"ok\">evidence</span> " : "")
           .append(q.path("faithful").asBoolean() ? "" : "<span class=\"bad\">not verbatim</span> ")
-          .append("&ldquo;").append(Html.escape(q.path("quote").asText())).append("&rdquo;</blockquote>\n");
+          .append("&ldquo;")
+          .append(Html.escape(q.path("quote").asText()))
+          .append("&rdquo;</blockquote>\n");
     }
     s.append("</details>\n");
     w.write(s.toString());

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code <suite>.json}: every figure under its metric name ({@code hit@3}, {@code mrr@3}, ...),
- * per tag, the gates, the baseline's figures when it ran, and every case. Streams the cases from
- * the spill file, so its size does not depend on memory.
+ * {@code <suite>.json}: every figure under its metric name ({@code hit@3}, {@code mrr@3}, ...), per
+ * tag, the gates, the baseline's figures when it ran, and every case. Streams the cases from the
+ * spill file, so its size does not depend on memory.
  */
 final class JsonReport {
   private JsonReport() {}
@@ -101,6 +101,8 @@ final class JsonReport {
 
   /** For tests and tools: a parser over a written report. */
   static JsonParser open(Path report) throws IOException {
-    return CaseSpill.JSON.getFactory().createParser(Files.newBufferedReader(report, StandardCharsets.UTF_8));
+    return CaseSpill.JSON
+        .getFactory()
+        .createParser(Files.newBufferedReader(report, StandardCharsets.UTF_8));
   }
 }

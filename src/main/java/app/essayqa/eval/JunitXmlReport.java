@@ -56,8 +56,14 @@ final class JunitXmlReport {
           x.writeStartElement("failure");
           x.writeAttribute(
               "message",
-              clean(t.key().name() + " is " + ConsoleReport.format(t.key(), gate.value())
-                  + ", needs " + t.relation() + " " + t.bound()));
+              clean(
+                  t.key().name()
+                      + " is "
+                      + ConsoleReport.format(t.key(), gate.value())
+                      + ", needs "
+                      + t.relation()
+                      + " "
+                      + t.bound()));
           x.writeEndElement();
         }
         x.writeEndElement();
@@ -92,9 +98,13 @@ final class JunitXmlReport {
             .append(c.path("answer").asText())
             .append('\n');
         for (JsonNode q : c.path("citations")) {
-          body.append("  [").append(q.path("n").asInt()).append("] ")
-              .append(q.path("locator").asText()).append(' ')
-              .append(q.path("quote").asText()).append('\n');
+          body.append("  [")
+              .append(q.path("n").asInt())
+              .append("] ")
+              .append(q.path("locator").asText())
+              .append(' ')
+              .append(q.path("quote").asText())
+              .append('\n');
         }
         x.writeCharacters(clean(body.toString()));
         x.writeEndElement();

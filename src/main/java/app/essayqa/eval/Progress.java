@@ -31,7 +31,16 @@ final class Progress {
       return;
     }
     lastDrawn = filled;
-    err.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total);
+    err.print(
+        "\r"
+            + label
+            + " ["
+            + "#".repeat(filled)
+            + " ".repeat(WIDTH - filled)
+            + "] "
+            + done
+            + "/"
+            + total);
     err.flush();
   }
 

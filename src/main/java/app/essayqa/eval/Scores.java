@@ -29,7 +29,9 @@ final class Scores {
   private long answerChars;
   private double[] latencies = new double[64];
 
-  /** @param ks the cut-offs to compute ranked metrics at */
+  /**
+   * @param ks the cut-offs to compute ranked metrics at
+   */
   Scores(int[] ks) {
     this.ks = ks.clone();
     Arrays.sort(this.ks);
@@ -122,7 +124,8 @@ final class Scores {
   private int index(int k) {
     int i = Arrays.binarySearch(ks, k);
     if (i < 0) {
-      throw new IllegalArgumentException("k=" + k + " was not computed (have " + Arrays.toString(ks) + ")");
+      throw new IllegalArgumentException(
+          "k=" + k + " was not computed (have " + Arrays.toString(ks) + ")");
     }
     return i;
   }

@@ -21,8 +21,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads suite files with Jackson's streaming YAML parser, one case at a time, so a suite of any
- * size is checked and run in flat memory. {@link #validate} reads the whole file once and rejects
- * a malformed suite before anything runs; {@link #cases} streams the cases again for the run.
+ * size is checked and run in flat memory. {@link #validate} reads the whole file once and rejects a
+ * malformed suite before anything runs; {@link #cases} streams the cases again for the run.
  */
 final class SuiteReader implements AutoCloseable {
   private static final Set<String> TOP_KEYS = Set.of("name", "thresholds", "cases");
@@ -127,7 +127,8 @@ final class SuiteReader implements AutoCloseable {
               case "name" -> name = scalar("name");
               case "thresholds" -> readThresholds(thresholds);
               case "cases" -> size = readAllCases(ids, tags);
-              default -> throw error(keyLine, key, "unknown key (expected one of " + TOP_KEYS + ")");
+              default ->
+                  throw error(keyLine, key, "unknown key (expected one of " + TOP_KEYS + ")");
             }
           }
           if (size < 0) {
@@ -140,7 +141,9 @@ final class SuiteReader implements AutoCloseable {
           for (PendingThreshold t : thresholds) {
             if (!t.key().tag().isEmpty() && !tags.contains(t.key().tag())) {
               throw error(
-                  t.line(), "thresholds." + t.key().name(), "no case carries tag '" + t.key().tag() + "'");
+                  t.line(),
+                  "thresholds." + t.key().name(),
+                  "no case carries tag '" + t.key().tag() + "'");
             }
             checked.add(t.threshold());
           }
@@ -156,7 +159,8 @@ final class SuiteReader implements AutoCloseable {
       return;
     }
     if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw error(line(), "thresholds", "must be a mapping of metric name to bound, e.g. hit@3: 0.95");
+      throw error(
+          line(), "thresholds", "must be a mapping of metric name to bound, e.g. hit@3: 0.95");
     }
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String metric = parser.currentName();

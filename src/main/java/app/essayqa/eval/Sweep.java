@@ -30,7 +30,8 @@ final class Sweep {
       if (value.isBlank()) {
         throw new IllegalArgumentException("--sweep " + spec + ": an empty value");
       }
-      variants.add(new Variant(key + "=" + value.strip(), base.with(key, value.strip(), "--sweep")));
+      variants.add(
+          new Variant(key + "=" + value.strip(), base.with(key, value.strip(), "--sweep")));
     }
     return variants;
   }

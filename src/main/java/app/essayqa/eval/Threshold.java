@@ -32,7 +32,8 @@ record Threshold(MetricKey key, double bound, String source) {
    */
   static Threshold of(MetricKey key, double bound, String source) {
     if (Double.isNaN(bound) || bound < 0) {
-      throw new IllegalArgumentException(key.name() + ": bound must be a number >= 0, got " + bound);
+      throw new IllegalArgumentException(
+          key.name() + ": bound must be a number >= 0, got " + bound);
     }
     if (key.metric().higherIsBetter() && bound > 1) {
       throw new IllegalArgumentException(

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * Cuts a long sentence into its clauses, for extra dense views of it. MiniLM averages over every
  * token, so one idea in a sentence that carries three is diluted by the other two: "At the core is
  * the crumbling great power politics paradigm, where China's rise and U.S.' persistence ... have
- * propelled the changes" matches "what forces drive the change" better clause by clause than
- * whole (the "propositions as retrieval units" finding of Chen et al., Dense X Retrieval, 2023).
- * The sentence itself stays the passage that is ranked and quoted; clauses only score it.
+ * propelled the changes" matches "what forces drive the change" better clause by clause than whole
+ * (the "propositions as retrieval units" finding of Chen et al., Dense X Retrieval, 2023). The
+ * sentence itself stays the passage that is ranked and quoted; clauses only score it.
  */
 public final class ClauseSplitter {
   /** A clause break: after , ; or : before a space, or before a dash that opens an aside. */

@@ -15,7 +15,8 @@ public final class Embedder {
 
   /** One unit vector per text, in order; LangChain4j embeds several texts in parallel. */
   public float[][] embed(List<String> texts) {
-    List<Embedding> embeddings = model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+    List<Embedding> embeddings =
+        model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
     float[][] vectors = new float[embeddings.size()][];
     for (int i = 0; i < vectors.length; i++) {
       vectors[i] = unit(embeddings.get(i).vector());

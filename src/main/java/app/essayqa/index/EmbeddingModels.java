@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +42,8 @@ public final class EmbeddingModels {
   private static final String ORT_PATH_PROPERTY = "onnxruntime.native.path";
 
   /**
-   * Embeds several texts at once. Named, so a thread dump says whose they are; daemons, so an
-   * idle pool never keeps the program from exiting.
+   * Embeds several texts at once. Named, so a thread dump says whose they are; daemons, so an idle
+   * pool never keeps the program from exiting.
    */
   private static final ExecutorService EMBEDDING_THREADS =
       Executors.newFixedThreadPool(
@@ -72,11 +72,13 @@ public final class EmbeddingModels {
     Path[] files = extracted(cacheDir);
     try (InputStream tokenizer = Files.newInputStream(files[1])) {
       OnnxBertBiEncoder encoder =
-          new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), session(files[0]), tokenizer, PoolingMode.MEAN);
+          new OnnxBertBiEncoder(
+              OrtEnvironment.getEnvironment(), session(files[0]), tokenizer, PoolingMode.MEAN);
       LOG.debug("model: loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
       return new SharedSessionModel(encoder);
     } catch (IOException e) {
-      throw new EssayQaException("cannot load the embedding model from " + files[0] + ": " + e.getMessage(), e);
+      throw new EssayQaException(
+          "cannot load the embedding model from " + files[0] + ": " + e.getMessage(), e);
     }
   }
 
@@ -89,7 +91,8 @@ public final class EmbeddingModels {
     try {
       return TokenEncoder.open(session(files[0]), files[1]);
     } catch (IOException e) {
-      throw new EssayQaException("cannot load the embedding model from " + files[0] + ": " + e.getMessage(), e);
+      throw new EssayQaException(
+          "cannot load the embedding model from " + files[0] + ": " + e.getMessage(), e);
     }
   }
 
@@ -99,14 +102,18 @@ public final class EmbeddingModels {
         model.toAbsolutePath(),
         path -> {
           try {
-            return OrtEnvironment.getEnvironment().createSession(path.toString(), new OrtSession.SessionOptions());
+            return OrtEnvironment.getEnvironment()
+                .createSession(path.toString(), new OrtSession.SessionOptions());
           } catch (OrtException e) {
-            throw new EssayQaException("cannot load the embedding model from " + path + ": " + e.getMessage(), e);
+            throw new EssayQaException(
+                "cannot load the embedding model from " + path + ": " + e.getMessage(), e);
           }
         });
   }
 
-  /** LangChain4j's in-process embedding model over a session it shares with {@link TokenEncoder}. */
+  /**
+   * LangChain4j's in-process embedding model over a session it shares with {@link TokenEncoder}.
+   */
   private static final class SharedSessionModel extends AbstractInProcessEmbeddingModel {
     private final OnnxBertBiEncoder encoder;
 
@@ -142,8 +149,8 @@ public final class EmbeddingModels {
 
   /**
    * DJL reads these at first use; set them before any tokenizer class loads. ONNX Runtime would
-   * otherwise unpack its libraries into a new folder under /tmp on every start and leave the
-   * folder behind; given a folder that already holds them, it loads them from there.
+   * otherwise unpack its libraries into a new folder under /tmp on every start and leave the folder
+   * behind; given a folder that already holds them, it loads them from there.
    */
   private static void keepNativeLibrariesIn(Path nativeDir) {
     String dir = nativeDir.toAbsolutePath().toString();
@@ -153,7 +160,8 @@ public final class EmbeddingModels {
     if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
       System.setProperty("DJL_CACHE_DIR", dir);
     }
-    if (System.getProperty("ENGINE_CACHE_DIR") == null && System.getenv("ENGINE_CACHE_DIR") == null) {
+    if (System.getProperty("ENGINE_CACHE_DIR") == null
+        && System.getenv("ENGINE_CACHE_DIR") == null) {
       System.setProperty("ENGINE_CACHE_DIR", dir);
     }
   }
@@ -171,7 +179,10 @@ public final class EmbeddingModels {
       }
       System.setProperty(ORT_PATH_PROPERTY, dir.toAbsolutePath().toString());
     } catch (IOException e) {
-      LOG.debug("ONNX Runtime libraries not unpacked into {} ({}); using its default", dir, e.getMessage());
+      LOG.debug(
+          "ONNX Runtime libraries not unpacked into {} ({}); using its default",
+          dir,
+          e.getMessage());
     }
   }
 
@@ -179,9 +190,14 @@ public final class EmbeddingModels {
   private static String onnxRuntimePlatform() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-    String osPart = os.contains("linux") ? "linux" : os.contains("mac") ? "osx" : os.contains("win") ? "win" : null;
+    String osPart =
+        os.contains("linux")
+            ? "linux"
+            : os.contains("mac") ? "osx" : os.contains("win") ? "win" : null;
     String archPart =
-        arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch.equals("aarch64") ? "aarch64" : null;
+        arch.equals("amd64") || arch.equals("x86_64")
+            ? "x64"
+            : arch.equals("aarch64") ? "aarch64" : null;
     return osPart == null || archPart == null ? null : osPart + "-" + archPart;
   }
 
@@ -208,7 +224,8 @@ public final class EmbeddingModels {
       Files.deleteIfExists(partial);
       throw e;
     }
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     LOG.debug("extracted {} to {}", resource, dir);
     return target;
   }

@@ -11,14 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded essays: each passage's sentence and context vectors, the vectors of its clauses
- * (see {@link ClauseSplitter}), the vectors of its content tokens (see {@link TokenEncoder}), and
- * the essays' distinct words with their vectors (for near-synonym expansion). Vectors come from
- * the cache when the texts and the model are unchanged, and are embedded and cached otherwise.
+ * The embedded essays: each passage's sentence and context vectors, the vectors of its clauses (see
+ * {@link ClauseSplitter}), the vectors of its content tokens (see {@link TokenEncoder}), and the
+ * essays' distinct words with their vectors (for near-synonym expansion). Vectors come from the
+ * cache when the texts and the model are unchanged, and are embedded and cached otherwise.
  *
  * @param clauseVectors the clause views of all passages, passage by passage
- * @param firstClause passage {@code i}'s clauses are rows {@code firstClause[i]} up to
- *     {@code firstClause[i + 1]} of {@code clauseVectors} (one more entry than passages)
+ * @param firstClause passage {@code i}'s clauses are rows {@code firstClause[i]} up to {@code
+ *     firstClause[i + 1]} of {@code clauseVectors} (one more entry than passages)
  * @param tokenVectors the content tokens of all passages (stop words and punctuation left out),
  *     passage by passage, indexed by {@code firstToken} as clauses are by {@code firstClause}
  * @param wordStems each word's analysed term, aligned with {@code words}
@@ -101,12 +101,19 @@ public record EssayIndex(
       LOG.warn(
           "token-by-token ranking is off: the seeds' {} content tokens would take {} MB of heap, more"
               + " than the {} MB allowed for them (give Java more heap, e.g. ESSAYQA_JAVA_OPTS=-Xmx1g)",
-          firstToken[n], needed >> 20, tokenBudgetBytes >> 20);
+          firstToken[n],
+          needed >> 20,
+          tokenBudgetBytes >> 20);
       tokenVectors = new float[0][];
       java.util.Arrays.fill(firstToken, 0);
     } else {
       tokenVectors =
-          cached(cache, "tokens", keyTexts, firstToken[n], () -> contentTokens(passages, content, tokenEncoder));
+          cached(
+              cache,
+              "tokens",
+              keyTexts,
+              firstToken[n],
+              () -> contentTokens(passages, content, tokenEncoder));
     }
 
     Set<String> seen = new LinkedHashSet<>();
@@ -123,8 +130,16 @@ public record EssayIndex(
     }
     float[][] wordVectors = cached(cache, "words", words, () -> embedder.embed(words));
     return new EssayIndex(
-        passages, sentences, contexts, clauseVectors, firstClause, tokenVectors, firstToken,
-        words, stems, wordVectors);
+        passages,
+        sentences,
+        contexts,
+        clauseVectors,
+        firstClause,
+        tokenVectors,
+        firstToken,
+        words,
+        stems,
+        wordVectors);
   }
 
   private static float[][] contentTokens(
@@ -157,14 +172,21 @@ public record EssayIndex(
       return new float[0][];
     }
     String key =
-        kind + "-" + Hashes.sha256(EmbeddingModels.MODEL_ID + "\u0000" + String.join("\u0000", keyTexts)).substring(0, 24);
+        kind
+            + "-"
+            + Hashes.sha256(EmbeddingModels.MODEL_ID + "\u0000" + String.join("\u0000", keyTexts))
+                .substring(0, 24);
     return cache
         .read(key, rows)
         .orElseGet(
             () -> {
               long started = System.nanoTime();
               float[][] fresh = embed.get();
-              LOG.debug("index: embedded {} {} in {} ms", fresh.length, kind, (System.nanoTime() - started) / 1_000_000);
+              LOG.debug(
+                  "index: embedded {} {} in {} ms",
+                  fresh.length,
+                  kind,
+                  (System.nanoTime() - started) / 1_000_000);
               cache.write(key, fresh);
               return fresh;
             });

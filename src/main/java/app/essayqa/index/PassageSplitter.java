@@ -65,7 +65,9 @@ public final class PassageSplitter {
       // A byline says who wrote the piece without the words a reader asks with ("who wrote it").
       context.append("The author ").append(document.author().get()).append(" wrote this piece. ");
     }
-    if (sentences.size() == 1 && paragraph.text().length() < 200 && paragraph.kind() == ParagraphKind.BODY) {
+    if (sentences.size() == 1
+        && paragraph.text().length() < 200
+        && paragraph.kind() == ParagraphKind.BODY) {
       // A one-sentence paragraph (the author's bio) says little alone: its neighbours in the
       // section do.
       document.paragraphs().stream()

@@ -33,8 +33,8 @@ public final class TokenEncoder implements AutoCloseable {
    * @param vectors for each token, its unit-length vector; empty when only tokenized
    * @param pooled the unit-length mean of all token vectors, special tokens included: the text's
    *     sentence vector exactly as LangChain4j's MEAN pooling computes it; absent when the text was
-   *     cut at {@link #MAX_TOKENS} (LangChain4j averages such a text over several windows) or
-   *     only tokenized
+   *     cut at {@link #MAX_TOKENS} (LangChain4j averages such a text over several windows) or only
+   *     tokenized
    */
   public record Tokens(List<String> words, float[][] vectors, Optional<float[]> pooled) {
     public Tokens {
@@ -46,7 +46,8 @@ public final class TokenEncoder implements AutoCloseable {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
 
-  private TokenEncoder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) {
+  private TokenEncoder(
+      OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) {
     this.environment = environment;
     this.session = session;
     this.tokenizer = tokenizer;
@@ -74,10 +75,13 @@ public final class TokenEncoder implements AutoCloseable {
     Encoding encoding = tokenizer.encode(text);
     long[] ids = encoding.getIds();
     try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, new long[][] {ids});
-        OnnxTensor mask = OnnxTensor.createTensor(environment, new long[][] {encoding.getAttentionMask()});
-        OnnxTensor types = OnnxTensor.createTensor(environment, new long[][] {encoding.getTypeIds()});
+        OnnxTensor mask =
+            OnnxTensor.createTensor(environment, new long[][] {encoding.getAttentionMask()});
+        OnnxTensor types =
+            OnnxTensor.createTensor(environment, new long[][] {encoding.getTypeIds()});
         OrtSession.Result result =
-            session.run(Map.of("input_ids", inputIds, "attention_mask", mask, "token_type_ids", types))) {
+            session.run(
+                Map.of("input_ids", inputIds, "attention_mask", mask, "token_type_ids", types))) {
       float[][] all = ((float[][][]) result.get(0).getValue())[0];
       long[] special = encoding.getSpecialTokenMask();
       List<float[]> vectors = new ArrayList<>();
@@ -91,7 +95,9 @@ public final class TokenEncoder implements AutoCloseable {
         }
       }
       Optional<float[]> pooled =
-          encoding.exceedMaxLength() || all.length == 0 ? Optional.empty() : Optional.of(Embedder.unit(sum));
+          encoding.exceedMaxLength() || all.length == 0
+              ? Optional.empty()
+              : Optional.of(Embedder.unit(sum));
       return new Tokens(words(text, encoding), vectors.toArray(new float[0][]), pooled);
     } catch (OrtException e) {
       throw new IllegalStateException("MiniLM failed on a text: " + e.getMessage(), e);
@@ -125,7 +131,14 @@ public final class TokenEncoder implements AutoCloseable {
         OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
         OnnxTensor typeIds = OnnxTensor.createTensor(environment, types);
         OrtSession.Result result =
-            session.run(Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", typeIds))) {
+            session.run(
+                Map.of(
+                    "input_ids",
+                    inputIds,
+                    "attention_mask",
+                    attention,
+                    "token_type_ids",
+                    typeIds))) {
       float[][][] all = (float[][][]) result.get(0).getValue();
       float[][] pooled = new float[texts.size()][];
       for (int i = 0; i < all.length; i++) {
@@ -158,10 +171,14 @@ public final class TokenEncoder implements AutoCloseable {
       int start = spans[i] == null ? 0 : spans[i].getStart();
       int end = spans[i] == null ? 0 : spans[i].getEnd();
       // Widen to every token of the same word: "oblig" + "##ed" is the word "obliged".
-      for (int j = i - 1; j >= 0 && special[j] == 0 && wordIds[j] == wordIds[i] && spans[j] != null; j--) {
+      for (int j = i - 1;
+          j >= 0 && special[j] == 0 && wordIds[j] == wordIds[i] && spans[j] != null;
+          j--) {
         start = Math.min(start, spans[j].getStart());
       }
-      for (int j = i + 1; j < special.length && special[j] == 0 && wordIds[j] == wordIds[i] && spans[j] != null; j++) {
+      for (int j = i + 1;
+          j < special.length && special[j] == 0 && wordIds[j] == wordIds[i] && spans[j] != null;
+          j++) {
         end = Math.max(end, spans[j].getEnd());
       }
       words.add(start < end && end <= text.length() ? text.substring(start, end) : "");

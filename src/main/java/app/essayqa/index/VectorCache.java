@@ -48,14 +48,16 @@ public final class VectorCache {
       if (crc.getValue() != stored) {
         throw new IOException("checksum mismatch");
       }
-      DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8));
+      DataInputStream data =
+          new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8));
       if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
         throw new IOException("not an Essay QA vector file");
       }
       int count = data.readInt();
       int dim = data.readInt();
       if (count != rows || dim <= 0 || dim > 4096) {
-        throw new IOException("holds " + count + "x" + dim + " vectors, expected " + rows + " rows");
+        throw new IOException(
+            "holds " + count + "x" + dim + " vectors, expected " + rows + " rows");
       }
       float[][] vectors = new float[count][dim];
       for (float[] v : vectors) {
@@ -92,9 +94,13 @@ public final class VectorCache {
       data.writeLong(crc.getValue());
       Path partial = Files.createTempFile(folder, file.getFileName().toString(), ".part");
       Files.write(partial, buffer.toByteArray());
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      LOG.warn("cannot write index cache {} ({}); the next start will embed again", file, e.getMessage());
+      LOG.warn(
+          "cannot write index cache {} ({}); the next start will embed again",
+          file,
+          e.getMessage());
     }
   }
 

@@ -38,7 +38,8 @@ public final class DocumentParser {
       Pattern.compile(
           "(?i)^(banner\\s+)?(image|photo|photograph|picture|illustration)s?(\\s+credits?)?\\s*:.*");
   private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+.*");
-  private static final Pattern NAME = Pattern.compile("^(Dr\\.? |Prof\\.? )?(\\p{Lu}[\\p{L}'’.-]*\\s?){2,5}$");
+  private static final Pattern NAME =
+      Pattern.compile("^(Dr\\.? |Prof\\.? )?(\\p{Lu}[\\p{L}'’.-]*\\s?){2,5}$");
 
   private record Block(int start, int end, String text, boolean markdownHeading) {}
 
@@ -65,17 +66,26 @@ public final class DocumentParser {
       }
       ParagraphKind kind = kindOf(blocks, i);
       if (kind == ParagraphKind.BYLINE && !section.equals(ABOUT_AUTHOR)) {
-        // What follows a byline (name, role, bio, credits) is about the author, not the last section.
+        // What follows a byline (name, role, bio, credits) is about the author, not the last
+        // section.
         section = ABOUT_AUTHOR;
         sections.add(section);
       }
-      if (kind == ParagraphKind.BYLINE && author.isEmpty() && NAME.matcher(block.text()).matches()) {
+      if (kind == ParagraphKind.BYLINE
+          && author.isEmpty()
+          && NAME.matcher(block.text()).matches()) {
         author = Optional.of(block.text());
       }
       int number = paragraphs.size() + 1;
       paragraphs.add(
           new Paragraph(
-              number, section, kind, block.start(), block.end(), block.text(), sentences(text, block)));
+              number,
+              section,
+              kind,
+              block.start(),
+              block.end(),
+              block.text(),
+              sentences(text, block)));
     }
     return new Document(id, title, author, text, sections, paragraphs);
   }
@@ -127,7 +137,9 @@ public final class DocumentParser {
   private static boolean looksLikeTitle(Block block) {
     String t = block.text();
     return block.markdownHeading()
-        || (!t.contains("\n") && t.length() <= MAX_TITLE_CHARS && ".!?".indexOf(t.charAt(t.length() - 1)) < 0);
+        || (!t.contains("\n")
+            && t.length() <= MAX_TITLE_CHARS
+            && ".!?".indexOf(t.charAt(t.length() - 1)) < 0);
   }
 
   private static boolean isHeading(List<Block> blocks, int i) {

@@ -14,9 +14,9 @@ public enum ParagraphKind {
   SIGN_OFF;
 
   /**
-   * Whether passages of this kind are indexed and may be cited. A byline is not: its two-word
-   * lines ("Project Assistant") match any question with one of their words, and the author's bio
-   * says the same in a sentence.
+   * Whether passages of this kind are indexed and may be cited. A byline is not: its two-word lines
+   * ("Project Assistant") match any question with one of their words, and the author's bio says the
+   * same in a sentence.
    */
   public boolean searchable() {
     return this == BODY || this == CREDIT;

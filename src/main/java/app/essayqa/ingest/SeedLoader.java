@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every {@code .txt} and {@code .md} file directly in the seeds folder as UTF-8. A file that is
- * empty, binary or not UTF-8 is skipped with a warning naming it; a missing folder, or one with no
- * usable file, is an error.
+ * Reads every {@code .txt} and {@code .md} file directly in the seeds folder as UTF-8. A file that
+ * is empty, binary or not UTF-8 is skipped with a warning naming it; a missing folder, or one with
+ * no usable file, is an error.
  */
 public final class SeedLoader {
   private static final Logger LOG = LoggerFactory.getLogger(SeedLoader.class);
@@ -78,7 +78,8 @@ public final class SeedLoader {
     }
     if (documents.isEmpty()) {
       throw new EssayQaException(
-          "no usable .txt or .md file in seeds folder " + folder
+          "no usable .txt or .md file in seeds folder "
+              + folder
               + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
     }
     LOG.debug(

@@ -51,12 +51,16 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
    * @param expansionWeight how much a neighbour word counts against the word itself
    */
   public Bm25Retriever(
-      List<Passage> passages, TermAnalyzer analyzer, double lengthNormalisation, double expansionWeight) {
+      List<Passage> passages,
+      TermAnalyzer analyzer,
+      double lengthNormalisation,
+      double expansionWeight) {
     this.passages = List.copyOf(passages);
     this.expansionWeight = expansionWeight;
     List<Set<String>> terms = new ArrayList<>();
     Set<String> vocab = new HashSet<>();
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer.lucene()))) {
+    try (IndexWriter writer =
+        new IndexWriter(directory, new IndexWriterConfig(analyzer.lucene()))) {
       for (Passage p : passages) {
         Document doc = new Document();
         doc.add(new StoredField(ID, p.id()));
@@ -103,7 +107,8 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
               new BoostQuery(new TermQuery(new Term(TEXT, term)), weight.floatValue()),
               BooleanClause.Occur.SHOULD);
           builder.add(
-              new BoostQuery(new TermQuery(new Term(CONTEXT, term)), (float) (CONTEXT_BOOST * weight)),
+              new BoostQuery(
+                  new TermQuery(new Term(CONTEXT, term)), (float) (CONTEXT_BOOST * weight)),
               BooleanClause.Occur.SHOULD);
         });
 

@@ -9,8 +9,9 @@ import java.util.List;
  * Ranks by cosine similarity of MiniLM vectors: a weighted mean of the similarity to the sentence
  * and to its context, so a sentence is found by what it says and, less, by what stands around it.
  * The sentence's own similarity is in part the best of it and its clauses, so one clause that
- * answers is not drowned by the rest of a long sentence. A brute-force scan: an essay has hundreds of sentences, and a scan of them takes
- * microseconds, far below the cost of embedding the question.
+ * answers is not drowned by the rest of a long sentence. A brute-force scan: an essay has hundreds
+ * of sentences, and a scan of them takes microseconds, far below the cost of embedding the
+ * question.
  */
 public final class DenseRetriever implements Retriever {
   private final List<Passage> passages;
@@ -40,14 +41,23 @@ public final class DenseRetriever implements Retriever {
       double clauseWeight) {
     if (sentenceVectors.length != passages.size() || contextVectors.length != passages.size()) {
       throw new IllegalArgumentException(
-          "vectors for " + sentenceVectors.length + "/" + contextVectors.length
-              + " passages, expected " + passages.size());
+          "vectors for "
+              + sentenceVectors.length
+              + "/"
+              + contextVectors.length
+              + " passages, expected "
+              + passages.size());
     }
     if (firstClause.length != passages.size() + 1
         || firstClause[passages.size()] != clauseVectors.length) {
       throw new IllegalArgumentException(
-          "clause index for " + (firstClause.length - 1) + " passages and " + clauseVectors.length
-              + " clauses does not match " + passages.size() + " passages");
+          "clause index for "
+              + (firstClause.length - 1)
+              + " passages and "
+              + clauseVectors.length
+              + " clauses does not match "
+              + passages.size()
+              + " passages");
     }
     this.passages = List.copyOf(passages);
     this.sentenceVectors = sentenceVectors;

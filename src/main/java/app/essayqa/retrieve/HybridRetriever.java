@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Runs dense, BM25 and late-interaction retrieval and fuses them, by weighted reciprocal rank
- * ({@code rrf}) or by a weighted sum of cosine, max-normalised BM25 and late score ({@code
- * blend}). Every returned passage carries all its scores and its matched terms, whichever list
- * found it, since abstention and {@code :debug} need them.
+ * ({@code rrf}) or by a weighted sum of cosine, max-normalised BM25 and late score ({@code blend}).
+ * Every returned passage carries all its scores and its matched terms, whichever list found it,
+ * since abstention and {@code :debug} need them.
  */
 public final class HybridRetriever implements Retriever {
   /** How the two rankings are combined. */

@@ -11,8 +11,8 @@ import java.util.Set;
  * Ranks by late interaction over MiniLM's token vectors: each content token of the question finds
  * its most similar token in the sentence, and the sentence scores the mean of those best matches
  * (ColBERT's MaxSim). A question matches word by word, each word read in its context, so "Which
- * organisation paid for the project" finds "sponsored" in a long sentence about the project that
- * a single averaged sentence vector ranks below shorter, vaguer ones. It reranks what cheaper
+ * organisation paid for the project" finds "sponsored" in a long sentence about the project that a
+ * single averaged sentence vector ranks below shorter, vaguer ones. It reranks what cheaper
  * rankings found: a few dozen sentences' tokens take a millisecond or two to scan, and that stays
  * so however large the seeds grow.
  */
@@ -26,10 +26,16 @@ public final class LateInteractionReranker {
    *     firstToken[i + 1]} (one more entry than passages)
    */
   public LateInteractionReranker(List<Passage> passages, float[][] tokenVectors, int[] firstToken) {
-    if (firstToken.length != passages.size() + 1 || firstToken[passages.size()] != tokenVectors.length) {
+    if (firstToken.length != passages.size() + 1
+        || firstToken[passages.size()] != tokenVectors.length) {
       throw new IllegalArgumentException(
-          "token index for " + (firstToken.length - 1) + " passages and " + tokenVectors.length
-              + " tokens does not match " + passages.size() + " passages");
+          "token index for "
+              + (firstToken.length - 1)
+              + " passages and "
+              + tokenVectors.length
+              + " tokens does not match "
+              + passages.size()
+              + " passages");
     }
     this.tokenVectors = tokenVectors;
     this.firstToken = firstToken.clone();
@@ -60,7 +66,9 @@ public final class LateInteractionReranker {
     return scored;
   }
 
-  /** The mean over the question's tokens of the best cosine with a token of the passage; 0 if none. */
+  /**
+   * The mean over the question's tokens of the best cosine with a token of the passage; 0 if none.
+   */
   public double score(Query query, Passage p) {
     float[][] question = query.tokenVectors();
     int from = firstToken[p.id()];

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param terms its analysed terms, distinct, in order, question-framing words left out
  * @param expansions for each term, the essays' terms that mean nearly the same, with their
  *     similarity (see {@link SemanticExpander})
- * @param tokenVectors unit-length MiniLM vectors of its content tokens, for late interaction;
- *     empty when not computed
+ * @param tokenVectors unit-length MiniLM vectors of its content tokens, for late interaction; empty
+ *     when not computed
  */
 public record Query(
     String text,
@@ -31,7 +31,10 @@ public record Query(
 
   /** A query without token vectors. */
   public Query(
-      String text, float[] embedding, List<String> terms, Map<String, Map<String, Double>> expansions) {
+      String text,
+      float[] embedding,
+      List<String> terms,
+      Map<String, Map<String, Double>> expansions) {
     this(text, embedding, terms, expansions, new float[0][]);
   }
 

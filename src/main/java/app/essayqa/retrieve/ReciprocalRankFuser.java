@@ -29,7 +29,8 @@ public final class ReciprocalRankFuser {
    */
   public List<ScoredPassage> fuse(List<List<ScoredPassage>> lists, List<Double> weights) {
     if (lists.size() != weights.size()) {
-      throw new IllegalArgumentException(lists.size() + " lists but " + weights.size() + " weights");
+      throw new IllegalArgumentException(
+          lists.size() + " lists but " + weights.size() + " weights");
     }
     Map<Integer, ScoredPassage> merged = new LinkedHashMap<>();
     Map<Integer, Double> scores = new LinkedHashMap<>();

@@ -14,19 +14,27 @@ import java.util.List;
  *     LateInteractionReranker}), 0 when not computed
  */
 public record ScoredPassage(
-    Passage passage, double dense, double bm25, double fused, List<String> matchedTerms, double late) {
+    Passage passage,
+    double dense,
+    double bm25,
+    double fused,
+    List<String> matchedTerms,
+    double late) {
   public ScoredPassage {
     matchedTerms = List.copyOf(matchedTerms);
   }
 
   /** A passage ranked without late interaction. */
-  public ScoredPassage(Passage passage, double dense, double bm25, double fused, List<String> matchedTerms) {
+  public ScoredPassage(
+      Passage passage, double dense, double bm25, double fused, List<String> matchedTerms) {
     this(passage, dense, bm25, fused, matchedTerms, 0);
   }
 
   /** The question terms this passage covers, by themselves or through a neighbour. */
   public List<String> coveredTerms() {
-    return matchedTerms.stream().map(t -> t.contains("~") ? t.substring(0, t.indexOf('~')) : t).toList();
+    return matchedTerms.stream()
+        .map(t -> t.contains("~") ? t.substring(0, t.indexOf('~')) : t)
+        .toList();
   }
 
   public ScoredPassage withFused(double newFused) {

@@ -32,7 +32,11 @@ public final class SemanticExpander {
    * @param perTerm at most this many neighbours per question word
    */
   public SemanticExpander(
-      List<String> words, float[][] vectors, List<String> stems, double minSimilarity, int perTerm) {
+      List<String> words,
+      float[][] vectors,
+      List<String> stems,
+      double minSimilarity,
+      int perTerm) {
     if (words.size() != vectors.length || words.size() != stems.size()) {
       throw new IllegalArgumentException("words, vectors and stems differ in length");
     }

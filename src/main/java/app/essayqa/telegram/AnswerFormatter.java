@@ -33,7 +33,11 @@ final class AnswerFormatter {
       for (List<Button> row : keyboard) {
         InlineKeyboardRow r = new InlineKeyboardRow();
         for (Button b : row) {
-          r.add(InlineKeyboardButton.builder().text(b.label()).callbackData(b.data().encode()).build());
+          r.add(
+              InlineKeyboardButton.builder()
+                  .text(b.label())
+                  .callbackData(b.data().encode())
+                  .build());
         }
         rows.add(r);
       }
@@ -65,7 +69,8 @@ final class AnswerFormatter {
         html.append("<blockquote>").append(Html.escape(c.quote().strip())).append("</blockquote>");
         int document = documentIndex(c.document());
         if (document >= 0) {
-          addSourceButton(buttons, c.n(), new CallbackData(CallbackData.Action.SHOW, document, c.paragraph()));
+          addSourceButton(
+              buttons, c.n(), new CallbackData(CallbackData.Action.SHOW, document, c.paragraph()));
         }
       }
     }
@@ -97,24 +102,35 @@ final class AnswerFormatter {
     }
     Paragraph p = found.get();
     StringBuilder html = new StringBuilder();
-    html.append("<b>¶").append(p.number()).append("</b> · <i>").append(Html.escape(p.section())).append("</i>");
+    html.append("<b>¶")
+        .append(p.number())
+        .append("</b> · <i>")
+        .append(Html.escape(p.section()))
+        .append("</i>");
     if (library.documents().size() > 1 || !p.section().equals(doc.title())) {
       html.append("\n").append(Html.escape(doc.title()));
     }
     html.append("\n\n").append(Html.escape(p.text().strip()));
     List<Button> nav = new ArrayList<>();
     if (number > 1) {
-      nav.add(new Button("◀ ¶" + (number - 1), new CallbackData(CallbackData.Action.PAGE, documentIndex, number - 1)));
+      nav.add(
+          new Button(
+              "◀ ¶" + (number - 1),
+              new CallbackData(CallbackData.Action.PAGE, documentIndex, number - 1)));
     }
     if (number < doc.paragraphs().size()) {
-      nav.add(new Button("¶" + (number + 1) + " ▶", new CallbackData(CallbackData.Action.PAGE, documentIndex, number + 1)));
+      nav.add(
+          new Button(
+              "¶" + (number + 1) + " ▶",
+              new CallbackData(CallbackData.Action.PAGE, documentIndex, number + 1)));
     }
     return Optional.of(new Formatted(html.toString(), nav.isEmpty() ? List.of() : List.of(nav)));
   }
 
   String welcome() {
     StringBuilder html = new StringBuilder("Hello! I answer questions about ");
-    html.append(titles()).append(", quoting the text word for word and naming where each quote stands.");
+    html.append(titles())
+        .append(", quoting the text word for word and naming where each quote stands.");
     html.append("\n\nJust send me a question. For example:");
     for (String example : exampleQuestions()) {
       html.append("\n• <i>").append(Html.escape(example)).append("</i>");
@@ -161,13 +177,17 @@ final class AnswerFormatter {
   List<String> exampleQuestions() {
     List<String> examples = new ArrayList<>();
     for (Document d : library.documents()) {
-      for (String section : d.sections().subList(Math.min(1, d.sections().size()), d.sections().size())) {
+      for (String section :
+          d.sections().subList(Math.min(1, d.sections().size()), d.sections().size())) {
         if (examples.size() < 3) {
-          examples.add("What does the essay say about " + section.strip().replaceAll("[.?!:]+$", "") + "?");
+          examples.add(
+              "What does the essay say about " + section.strip().replaceAll("[.?!:]+$", "") + "?");
         }
       }
     }
-    for (String fallback : List.of("What is the essay about?", "Who wrote the essay?", "What does the essay conclude?")) {
+    for (String fallback :
+        List.of(
+            "What is the essay about?", "Who wrote the essay?", "What does the essay conclude?")) {
       if (examples.size() < 3) {
         examples.add(fallback);
       }
@@ -176,7 +196,8 @@ final class AnswerFormatter {
   }
 
   private String titles() {
-    List<String> titles = library.documents().stream().map(d -> "<b>" + Html.escape(d.title()) + "</b>").toList();
+    List<String> titles =
+        library.documents().stream().map(d -> "<b>" + Html.escape(d.title()) + "</b>").toList();
     return titles.isEmpty() ? "the essay" : String.join(" and ", titles);
   }
 

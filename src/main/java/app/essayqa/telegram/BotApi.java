@@ -69,7 +69,8 @@ final class BotApi implements AutoCloseable {
         || apiUrl.getQuery() != null) {
       throw new EssayQaException(
           "telegram.api-url must look like https://host[:port] with no path, was a URL on '"
-              + apiUrl.getHost() + "'"); // the path may hold a token: never repeat it
+              + apiUrl.getHost()
+              + "'"); // the path may hold a token: never repeat it
     }
     int port = apiUrl.getPort() >= 0 ? apiUrl.getPort() : scheme.equals("https") ? 443 : 80;
     return new TelegramUrl(scheme, host, port, false);
@@ -144,7 +145,8 @@ final class BotApi implements AutoCloseable {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof InterruptedException) {
         Thread.currentThread().interrupt();
-        return new BotApiException(BotApiException.Kind.INTERRUPTED, 0, 0, method + ": interrupted");
+        return new BotApiException(
+            BotApiException.Kind.INTERRUPTED, 0, 0, method + ": interrupted");
       }
     }
     return new BotApiException(BotApiException.Kind.TRANSIENT, 0, 0, method + ": " + describe(e));

@@ -40,7 +40,8 @@ record BotSettings(
   }
 
   BotSettings {
-    allow = allow.stream().map(a -> a.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT)).toList();
+    allow =
+        allow.stream().map(a -> a.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT)).toList();
   }
 
   static BotSettings from(Config config) {

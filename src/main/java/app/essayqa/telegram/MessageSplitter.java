@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
 /**
  * Splits Telegram HTML into messages of at most a given length, each valid HTML on its own: a cut
  * closes the tags open at that point and the next part opens them again. Cuts fall at a paragraph
- * break if one is far enough along, else at a sentence end, else between words, and never inside
- * a tag, an entity or a surrogate pair.
+ * break if one is far enough along, else at a sentence end, else between words, and never inside a
+ * tag, an entity or a surrogate pair.
  */
 final class MessageSplitter {
   /** Telegram's limit on a message's text. We count the HTML source, which is never shorter. */
   static final int TELEGRAM_LIMIT = 4096;
 
-  private static final Pattern EMPTY_ELEMENT = Pattern.compile("<([a-z][a-z0-9-]*)[^>]*>\\s*</\\1>");
+  private static final Pattern EMPTY_ELEMENT =
+      Pattern.compile("<([a-z][a-z0-9-]*)[^>]*>\\s*</\\1>");
 
   private MessageSplitter() {}
 
@@ -73,7 +74,10 @@ final class MessageSplitter {
         continue;
       }
       int priority = priority(s, i);
-      if (priority >= 0 && i > 0 && i + closingLength <= limit && (priority == 0 || i >= minUseful)) {
+      if (priority >= 0
+          && i > 0
+          && i + closingLength <= limit
+          && (priority == 0 || i >= minUseful)) {
         best[priority] = i;
         stacks[priority] = open.toArray(new String[0][]);
       }
@@ -93,8 +97,8 @@ final class MessageSplitter {
   }
 
   /**
-   * How good a cut before position {@code i} is: 3 paragraph break, 2 sentence end or line break,
-   * 1 between words, 0 anywhere else in text.
+   * How good a cut before position {@code i} is: 3 paragraph break, 2 sentence end or line break, 1
+   * between words, 0 anywhere else in text.
    */
   private static int priority(String s, int i) {
     char c = s.charAt(i);

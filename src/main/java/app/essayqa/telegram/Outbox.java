@@ -25,8 +25,9 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 /**
  * Sends the bot's messages: one queue per chat, delivered in order, paced by {@link SendRates},
  * through a few sender threads so a slow or throttled chat never holds up the others. Failures are
- * handled here: 429 waits {@code retry_after} for that chat, 5xx and network errors back off (capped)
- * and retry, 403 drops the chat's queue, 400 is logged with Telegram's description and skipped.
+ * handled here: 429 waits {@code retry_after} for that chat, 5xx and network errors back off
+ * (capped) and retry, 403 drops the chat's queue, 400 is logged with Telegram's description and
+ * skipped.
  */
 final class Outbox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -186,10 +187,17 @@ final class Outbox implements AutoCloseable {
           case RATE_LIMITED -> {
             lane.notBefore = now + failure.retryAfterSeconds() * 1000L;
             log.warn(
-                "chat {}: {}; retrying in {} s", chatId, failure.getMessage(), failure.retryAfterSeconds());
+                "chat {}: {}; retrying in {} s",
+                chatId,
+                failure.getMessage(),
+                failure.retryAfterSeconds());
           }
           case FORBIDDEN -> {
-            log.warn("chat {}: {}; dropping its {} pending replies", chatId, failure.getMessage(), lane.queue.size());
+            log.warn(
+                "chat {}: {}; dropping its {} pending replies",
+                chatId,
+                failure.getMessage(),
+                lane.queue.size());
             settled.addAll(lane.queue);
             lane.queue.clear();
           }
@@ -201,7 +209,12 @@ final class Outbox implements AutoCloseable {
             lane.failures++;
             long delay = backoffMs(lane.failures);
             lane.notBefore = now + delay;
-            log.warn("chat {}: {}; retry {} in {} ms", chatId, failure.getMessage(), lane.failures, delay);
+            log.warn(
+                "chat {}: {}; retry {} in {} ms",
+                chatId,
+                failure.getMessage(),
+                lane.failures,
+                delay);
           }
         }
       }

@@ -55,7 +55,10 @@ final class RecentAnswers {
     notifyAll();
   }
 
-  /** The answer sent as that message, waiting up to {@code patience} while the chat has answers in flight. */
+  /**
+   * The answer sent as that message, waiting up to {@code patience} while the chat has answers in
+   * flight.
+   */
   synchronized Optional<Answer> get(long chatId, int messageId, Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
     Key key = new Key(chatId, messageId);

@@ -39,7 +39,8 @@ final class TelegramBot implements AutoCloseable {
     this.settings = settings;
     this.journal = UpdateJournal.open(settings.stateDir());
     this.dispatcher = new ChatDispatcher(settings.workers());
-    this.outbox = new Outbox(api, settings.rates().create(), Math.max(2, settings.workers()), MONOTONIC_MS);
+    this.outbox =
+        new Outbox(api, settings.rates().create(), Math.max(2, settings.workers()), MONOTONIC_MS);
     this.handler = new UpdateHandler(qa, api, outbox, settings, me, MONOTONIC_MS);
     this.poller = new UpdatePoller(api, journal, this::dispatch, settings.pollTimeout());
   }
@@ -48,7 +49,8 @@ final class TelegramBot implements AutoCloseable {
    * Asks Telegram who the bot is. A rejected token is final (no retry); an unreachable server is
    * tried a few times.
    *
-   * @throws BotApiException UNAUTHORIZED or REJECTED for a wrong token or URL, else the last failure
+   * @throws BotApiException UNAUTHORIZED or REJECTED for a wrong token or URL, else the last
+   *     failure
    */
   static BotIdentity identify(BotApi api) throws BotApiException {
     BotApiException last = null;
@@ -57,7 +59,8 @@ final class TelegramBot implements AutoCloseable {
         User me = api.call(new GetMe());
         return new BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName());
       } catch (BotApiException e) {
-        if (e.kind() != BotApiException.Kind.TRANSIENT && e.kind() != BotApiException.Kind.RATE_LIMITED) {
+        if (e.kind() != BotApiException.Kind.TRANSIENT
+            && e.kind() != BotApiException.Kind.RATE_LIMITED) {
           throw e;
         }
         last = e;
@@ -66,7 +69,10 @@ final class TelegramBot implements AutoCloseable {
         }
         log.warn("cannot reach Telegram yet: {}", e.getMessage());
         try {
-          Thread.sleep(e.kind() == BotApiException.Kind.RATE_LIMITED ? e.retryAfterSeconds() * 1000L : Outbox.backoffMs(attempt));
+          Thread.sleep(
+              e.kind() == BotApiException.Kind.RATE_LIMITED
+                  ? e.retryAfterSeconds() * 1000L
+                  : Outbox.backoffMs(attempt));
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
           throw e;
@@ -83,7 +89,8 @@ final class TelegramBot implements AutoCloseable {
     try {
       pending = journal.pending();
     } catch (IOException e) {
-      throw new EssayQaException("cannot read pending updates in " + settings.stateDir() + ": " + e.getMessage(), e);
+      throw new EssayQaException(
+          "cannot read pending updates in " + settings.stateDir() + ": " + e.getMessage(), e);
     }
     if (!pending.isEmpty()) {
       log.info("answering {} updates left pending by the last run", pending.size());
@@ -115,17 +122,17 @@ final class TelegramBot implements AutoCloseable {
     dispatcher.submit(
         chatId,
         () ->
-          handler.handle(
-              update,
-              outcome -> {
-                journal.done(updateId);
-                log.info(
-                    "update {} chat {}: {} in {} ms",
-                    updateId,
-                    chatId,
-                    outcome,
-                    (System.nanoTime() - received) / 1_000_000);
-              }));
+            handler.handle(
+                update,
+                outcome -> {
+                  journal.done(updateId);
+                  log.info(
+                      "update {} chat {}: {} in {} ms",
+                      updateId,
+                      chatId,
+                      outcome,
+                      (System.nanoTime() - received) / 1_000_000);
+                }));
   }
 
   /** Updates received and not yet answered (or given up). */

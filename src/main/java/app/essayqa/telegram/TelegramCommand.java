@@ -51,7 +51,10 @@ public final class TelegramCommand implements Callable<Integer> {
       return Main.EXIT_USAGE;
     }
     if (!token.matches("[A-Za-z0-9:_-]+")) {
-      err.println("error: " + TOKEN_ENV + " does not look like a bot token (expected digits, ':' and letters)");
+      err.println(
+          "error: "
+              + TOKEN_ENV
+              + " does not look like a bot token (expected digits, ':' and letters)");
       return Main.EXIT_USAGE;
     }
     Config config = configOptions.load();
@@ -101,18 +104,24 @@ public final class TelegramCommand implements Callable<Integer> {
 
   private static int startupFailure(PrintWriter err, BotApiException e, BotSettings settings) {
     switch (e.kind()) {
-      case UNAUTHORIZED -> err.println(
-          "error: Telegram rejected the bot token (401 Unauthorized): check " + TOKEN_ENV);
-      case REJECTED -> err.println(
-          "error: Telegram refused getMe ("
-              + e.getMessage()
-              + "): check "
-              + TOKEN_ENV
-              + " and telegram.api-url ("
-              + settings.apiUrl()
-              + ")");
+      case UNAUTHORIZED ->
+          err.println(
+              "error: Telegram rejected the bot token (401 Unauthorized): check " + TOKEN_ENV);
+      case REJECTED ->
+          err.println(
+              "error: Telegram refused getMe ("
+                  + e.getMessage()
+                  + "): check "
+                  + TOKEN_ENV
+                  + " and telegram.api-url ("
+                  + settings.apiUrl()
+                  + ")");
       default -> {
-        err.println("error: cannot reach the Telegram Bot API at " + settings.apiUrl() + ": " + e.getMessage());
+        err.println(
+            "error: cannot reach the Telegram Bot API at "
+                + settings.apiUrl()
+                + ": "
+                + e.getMessage());
         return Main.EXIT_INTERNAL;
       }
     }
@@ -128,7 +137,8 @@ public final class TelegramCommand implements Callable<Integer> {
     if (level != null && !level.isBlank()) {
       return;
     }
-    if (LoggerFactory.getLogger("app.essayqa.telegram") instanceof ch.qos.logback.classic.Logger logger) {
+    if (LoggerFactory.getLogger("app.essayqa.telegram")
+        instanceof ch.qos.logback.classic.Logger logger) {
       logger.setLevel(ch.qos.logback.classic.Level.INFO);
     }
   }

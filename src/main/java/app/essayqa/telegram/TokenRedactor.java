@@ -4,8 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Removes the bot token from text bound for logs and messages: OkHttp puts it in every request
- * URL, so any exception text may carry it, raw or URL-encoded.
+ * Removes the bot token from text bound for logs and messages: OkHttp puts it in every request URL,
+ * so any exception text may carry it, raw or URL-encoded.
  */
 final class TokenRedactor {
   static final String MASK = "<token>";

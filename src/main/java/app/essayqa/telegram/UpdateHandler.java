@@ -33,6 +33,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 final class UpdateHandler {
   private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+
   /** How long a reply to an answer waits for that answer's delivery to be confirmed. */
   private static final Duration FOLLOW_UP_PATIENCE = Duration.ofSeconds(5);
 
@@ -46,7 +47,13 @@ final class UpdateHandler {
   private final RecentAnswers recent = new RecentAnswers(2000);
   private final LongSupplier clockMs;
 
-  UpdateHandler(EssayQa qa, BotApi api, Outbox outbox, BotSettings settings, BotIdentity me, LongSupplier clockMs) {
+  UpdateHandler(
+      EssayQa qa,
+      BotApi api,
+      Outbox outbox,
+      BotSettings settings,
+      BotIdentity me,
+      LongSupplier clockMs) {
     this.qa = qa;
     this.api = api;
     this.outbox = outbox;
@@ -91,7 +98,10 @@ final class UpdateHandler {
       log.error("update {}: {}", update.getUpdateId(), api.redact(e.toString()));
       if (out != null && !out.flushed) {
         out.messages.clear();
-        out.add(new AnswerFormatter.Formatted("Sorry, something went wrong while answering that. Please try again.", List.of()), null);
+        out.add(
+            new AnswerFormatter.Formatted(
+                "Sorry, something went wrong while answering that. Please try again.", List.of()),
+            null);
         out.flush("failed");
       } else {
         done.accept("failed");
@@ -101,15 +111,20 @@ final class UpdateHandler {
 
   private void onMessage(Message m, Replies out) {
     User from = m.getFrom();
-    if (!settings.allows(m.getChatId(), from == null ? null : from.getId(), from == null ? null : from.getUserName())) {
+    if (!settings.allows(
+        m.getChatId(),
+        from == null ? null : from.getId(),
+        from == null ? null : from.getUserName())) {
       out.flush("denied");
       return;
     }
     Message replyTo = m.getReplyToMessage();
-    boolean replyToBot = replyTo != null && replyTo.getFrom() != null && replyTo.getFrom().getId() == me.id();
+    boolean replyToBot =
+        replyTo != null && replyTo.getFrom() != null && replyTo.getFrom().getId() == me.id();
     Route route = Route.of(m.getChat().isUserChat(), m.getText(), me.username(), replyToBot);
     if (log.isDebugEnabled()) {
-      log.trace("chat {} message {}: {} {}", m.getChatId(), m.getMessageId(), route.kind(), m.getText());
+      log.trace(
+          "chat {} message {}: {} {}", m.getChatId(), m.getMessageId(), route.kind(), m.getText());
     }
     if (route.kind() == Route.Kind.IGNORE) {
       out.flush("ignored");
@@ -135,15 +150,20 @@ final class UpdateHandler {
     switch (route.kind()) {
       case IGNORE -> out.flush("ignored");
       case START -> out.text(formatter.welcome()).flush("start");
-      case HELP -> out.text(formatter.help(settings.maxQuestionChars(), me.username())).flush("help");
+      case HELP ->
+          out.text(formatter.help(settings.maxQuestionChars(), me.username())).flush("help");
       case ABOUT -> out.text(formatter.about()).flush("about");
-      case EMPTY_QUESTION -> out.text(
-              "What would you like to know? For example: <i>/ask "
-                  + Html.escape(formatter.exampleQuestions().get(0))
-                  + "</i>")
-          .flush("empty");
-      case UNKNOWN_COMMAND -> out.text("I don't know that command. /help lists what I can do.").flush("unknown-command");
-      case NOT_TEXT -> out.text("I can only read text: please type your question.").flush("not-text");
+      case EMPTY_QUESTION ->
+          out.text(
+                  "What would you like to know? For example: <i>/ask "
+                      + Html.escape(formatter.exampleQuestions().get(0))
+                      + "</i>")
+              .flush("empty");
+      case UNKNOWN_COMMAND ->
+          out.text("I don't know that command. /help lists what I can do.")
+              .flush("unknown-command");
+      case NOT_TEXT ->
+          out.text("I can only read text: please type your question.").flush("not-text");
       case QUESTION -> question(m, route.text(), replyToBot ? replyTo : null, out);
     }
   }
@@ -172,11 +192,13 @@ final class UpdateHandler {
       return;
     }
     long chatId = m.getChatId();
-    out.add(formatter.answer(answer), sent -> {
-          if (sent instanceof Message message) {
-            recent.put(chatId, message.getMessageId(), answer);
-          }
-        })
+    out.add(
+            formatter.answer(answer),
+            sent -> {
+              if (sent instanceof Message message) {
+                recent.put(chatId, message.getMessageId(), answer);
+              }
+            })
         .whenSettled(recent.sending(chatId))
         .flush(previous.isPresent() ? "follow-up" : answer.abstained() ? "abstained" : "answered");
   }
@@ -185,7 +207,8 @@ final class UpdateHandler {
     MaybeInaccessibleMessage message = query.getMessage();
     User from = query.getFrom();
     long chatId = message == null ? 0 : message.getChatId();
-    if (!settings.allows(chatId, from == null ? null : from.getId(), from == null ? null : from.getUserName())) {
+    if (!settings.allows(
+        chatId, from == null ? null : from.getId(), from == null ? null : from.getUserName())) {
       answerCallback(query.getId(), null);
       done.accept("denied");
       return;
@@ -270,7 +293,8 @@ final class UpdateHandler {
       for (Reply reply : messages) {
         AnswerFormatter.Formatted formatted = reply.formatted();
         Consumer<Serializable> onSent = reply.onSent();
-        List<String> parts = MessageSplitter.split(formatted.html(), MessageSplitter.TELEGRAM_LIMIT);
+        List<String> parts =
+            MessageSplitter.split(formatted.html(), MessageSplitter.TELEGRAM_LIMIT);
         for (int i = 0; i < parts.size(); i++) {
           SendMessage.SendMessageBuilder<?, ?> send =
               SendMessage.builder()
@@ -280,7 +304,10 @@ final class UpdateHandler {
                   .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
           if (outgoing.isEmpty()) {
             send.replyParameters(
-                ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
+                ReplyParameters.builder()
+                    .messageId(replyTo)
+                    .allowSendingWithoutReply(true)
+                    .build());
           }
           if (i == parts.size() - 1) {
             formatted.markup().ifPresent(send::replyMarkup);
@@ -296,10 +323,14 @@ final class UpdateHandler {
       Outbox.Outgoing last = outgoing.remove(outgoing.size() - 1);
       Runnable settledToo = settled;
       outgoing.add(
-          new Outbox.Outgoing(last.chatId(), last.method(), last.onSent(), () -> {
-            settledToo.run();
-            done.accept(outcome);
-          }));
+          new Outbox.Outgoing(
+              last.chatId(),
+              last.method(),
+              last.onSent(),
+              () -> {
+                settledToo.run();
+                done.accept(outcome);
+              }));
       outgoing.forEach(outbox::send);
     }
   }

@@ -49,7 +49,10 @@ final class UpdateJournal {
       return new UpdateJournal(dir);
     } catch (IOException | RuntimeException e) {
       throw new EssayQaException(
-          "cannot use the Telegram state folder " + dir + " (telegram.state-dir): " + e.getMessage(),
+          "cannot use the Telegram state folder "
+              + dir
+              + " (telegram.state-dir): "
+              + e.getMessage(),
           e);
     }
   }
@@ -72,7 +75,10 @@ final class UpdateJournal {
           updates.add(JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Update.class));
         } catch (IOException e) {
           log.warn("skipping unreadable pending update {}: {}", file.getFileName(), e.getMessage());
-          Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              file,
+              file.resolveSibling(file.getFileName() + ".bad"),
+              StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }
@@ -81,9 +87,9 @@ final class UpdateJournal {
   }
 
   /**
-   * Records newly received updates, then moves the offset past them. Returns those not seen
-   * before (Telegram may resend updates the journal already holds if a crash beat its
-   * confirmation), in id order.
+   * Records newly received updates, then moves the offset past them. Returns those not seen before
+   * (Telegram may resend updates the journal already holds if a crash beat its confirmation), in id
+   * order.
    */
   synchronized List<Update> accept(List<Update> batch) throws IOException {
     List<Update> fresh = new ArrayList<>();
@@ -101,7 +107,8 @@ final class UpdateJournal {
       Path tmp = offsetFile.resolveSibling("offset.tmp");
       writeDurably(tmp, Long.toString(max + 1).getBytes(StandardCharsets.UTF_8));
       try {
-        Files.move(tmp, offsetFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, offsetFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, offsetFile, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -61,7 +61,10 @@ final class UpdatePoller implements AutoCloseable {
                 ? e.retryAfterSeconds() * 1000L
                 : Outbox.backoffMs(failures);
         if (e.kind() == BotApiException.Kind.UNAUTHORIZED) {
-          log.error("getUpdates: Telegram no longer accepts the token ({}); retrying in {} ms", e.getMessage(), delay);
+          log.error(
+              "getUpdates: Telegram no longer accepts the token ({}); retrying in {} ms",
+              e.getMessage(),
+              delay);
         } else {
           log.warn("getUpdates failed: {}; retrying in {} ms", e.getMessage(), delay);
         }

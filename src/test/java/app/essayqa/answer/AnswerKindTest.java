@@ -37,7 +37,8 @@ class AnswerKindTest {
         "Who floated the idea?|an idea that was floated by Dr Kei Koga|true",
         "Who was the president?|the Koreans’ boycotting of Japanese products|false",
       })
-  void should_tell_whether_a_sentence_holds_that_kind(String question, String sentence, boolean held) {
+  void should_tell_whether_a_sentence_holds_that_kind(
+      String question, String sentence, boolean held) {
     assertThat(AnswerKind.isHeldBy(AnswerKind.of(question), sentence)).isEqualTo(held);
   }
 }

@@ -2,9 +2,9 @@ package app.essayqa.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class QuestionTextTest {
   @ParameterizedTest(name = "[{index}] {0}")
@@ -29,7 +29,8 @@ class QuestionTextTest {
   void should_refuse_a_20000_character_question_naming_the_limit() {
     QuestionText.Cleaned cleaned = QuestionText.clean("why ".repeat(5000), 1000);
 
-    assertThat(cleaned.problem()).hasValueSatisfying(p -> assertThat(p).contains("20000 characters").contains("1000"));
+    assertThat(cleaned.problem())
+        .hasValueSatisfying(p -> assertThat(p).contains("20000 characters").contains("1000"));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -42,7 +43,8 @@ class QuestionTextTest {
         "'  Who\u200b wrote\u00a0it?  '|Who wrote it?",
         "'What about :quit and --json?'|What about :quit and --json?",
       })
-  void should_strip_escapes_and_control_characters_and_fold_width_and_spaces(String raw, String clean) {
+  void should_strip_escapes_and_control_characters_and_fold_width_and_spaces(
+      String raw, String clean) {
     QuestionText.Cleaned cleaned = QuestionText.clean(raw, 1000);
 
     assertThat(cleaned.problem()).isEmpty();

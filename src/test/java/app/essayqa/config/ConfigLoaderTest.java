@@ -22,7 +22,8 @@ class ConfigLoaderTest {
 
   @Test
   void should_use_defaults_when_the_default_file_is_absent() {
-    Config config = ConfigLoader.load(dir, dir.resolve("config/essay-qa.yaml"), false, Map.of(), Map.of());
+    Config config =
+        ConfigLoader.load(dir, dir.resolve("config/essay-qa.yaml"), false, Map.of(), Map.of());
 
     assertThat(config.getInt(ConfigKeys.RETRIEVAL_TOP_K)).isEqualTo(3);
     assertThat(config.sources().get(ConfigKeys.RETRIEVAL_TOP_K)).isEqualTo("default");
@@ -108,17 +109,22 @@ class ConfigLoaderTest {
   void should_read_lists_from_yaml_sequences_and_from_comma_separated_text() throws IOException {
     Path file = file("telegram:\n  allow: [\"@alice\", 42]\n");
 
-    Config config = ConfigLoader.load(dir, file, true, Map.of("ESSAYQA_TELEGRAM_WORKERS", "2"), Map.of());
+    Config config =
+        ConfigLoader.load(dir, file, true, Map.of("ESSAYQA_TELEGRAM_WORKERS", "2"), Map.of());
 
     assertThat(config.getList(ConfigKeys.TELEGRAM_ALLOW)).containsExactly("@alice", "42");
-    assertThat(config.with(ConfigKeys.TELEGRAM_ALLOW, "a, b,,c", "--set").getList(ConfigKeys.TELEGRAM_ALLOW))
+    assertThat(
+            config
+                .with(ConfigKeys.TELEGRAM_ALLOW, "a, b,,c", "--set")
+                .getList(ConfigKeys.TELEGRAM_ALLOW))
         .containsExactly("a", "b", "c");
     assertThat(config.getInt(ConfigKeys.TELEGRAM_WORKERS)).isEqualTo(2);
   }
 
   @Test
   void should_fail_clearly_for_a_missing_explicit_file_and_a_non_mapping() throws IOException {
-    assertThatThrownBy(() -> ConfigLoader.load(dir, dir.resolve("nope.yaml"), true, Map.of(), Map.of()))
+    assertThatThrownBy(
+            () -> ConfigLoader.load(dir, dir.resolve("nope.yaml"), true, Map.of(), Map.of()))
         .hasMessageContaining("nope.yaml: configuration file not found");
     Path file = file("- just\n- a list\n");
     assertThatThrownBy(() -> ConfigLoader.load(dir, file, true, Map.of(), Map.of()))

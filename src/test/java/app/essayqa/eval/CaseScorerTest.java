@@ -1,8 +1,8 @@
 package app.essayqa.eval;
 
+import static app.essayqa.eval.Fixtures.abstaining;
 import static app.essayqa.eval.Fixtures.answer;
 import static app.essayqa.eval.Fixtures.answerable;
-import static app.essayqa.eval.Fixtures.abstaining;
 import static app.essayqa.eval.Fixtures.refusal;
 import static app.essayqa.eval.Fixtures.scorer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +20,9 @@ class CaseScorerTest {
 
   @Test
   void should_pass_when_evidence_is_cited_and_terms_are_in_the_answer() {
-    EvalCase c = answerable("seoul", List.of("met in SEOUL"), List.of(List.of("Seoul"), List.of("2019", "2020")));
+    EvalCase c =
+        answerable(
+            "seoul", List.of("met in SEOUL"), List.of(List.of("Seoul"), List.of("2019", "2020")));
 
     CaseResult r = scorer(3).score(c, answer(SEOUL + " [1]", SEOUL), 4.0);
 
@@ -47,7 +49,8 @@ class CaseScorerTest {
 
     CaseResult r = scorer(3).score(c, refusal(), 1.0);
 
-    assertThat(r.reasons()).containsExactly("refused a question the essay answers", "answer lacks Koga");
+    assertThat(r.reasons())
+        .containsExactly("refused a question the essay answers", "answer lacks Koga");
     assertThat(r.relevance()).isEmpty();
   }
 
@@ -64,19 +67,27 @@ class CaseScorerTest {
   void should_flag_a_quote_that_is_not_verbatim_at_its_offsets() {
     int start = Fixtures.TEXT.indexOf(SEOUL);
     String altered = SEOUL.replace("Seoul", "Busan");
-    Citation moved = new Citation(1, Fixtures.DOC_ID, "T", "T", 1, 1, start, start + altered.length(), altered, 1);
-    Citation unknownDoc = new Citation(2, "other.txt", "T", "T", 1, 1, 0, THEMES.length(), THEMES, 1);
-    Answer a = new Answer("q", "x", false, List.of(moved, unknownDoc), List.of(), "v", Map.of(), List.of());
+    Citation moved =
+        new Citation(
+            1, Fixtures.DOC_ID, "T", "T", 1, 1, start, start + altered.length(), altered, 1);
+    Citation unknownDoc =
+        new Citation(2, "other.txt", "T", "T", 1, 1, 0, THEMES.length(), THEMES, 1);
+    Answer a =
+        new Answer(
+            "q", "x", false, List.of(moved, unknownDoc), List.of(), "v", Map.of(), List.of());
 
     CaseResult r = scorer(3).score(answerable("s", List.of("Busan"), List.of()), a, 1.0);
 
     assertThat(r.quotes()).extracting(QuoteResult::faithful).containsExactly(false, false);
-    assertThat(r.reasons()).contains("quote [1] is not verbatim at " + start + ".." + (start + altered.length()));
+    assertThat(r.reasons())
+        .contains("quote [1] is not verbatim at " + start + ".." + (start + altered.length()));
   }
 
   @Test
   void should_record_an_exception_as_a_failed_case() {
-    CaseResult r = scorer(3).failed(answerable("x", List.of("a"), List.of()), new IllegalStateException("boom"), 2);
+    CaseResult r =
+        scorer(3)
+            .failed(answerable("x", List.of("a"), List.of()), new IllegalStateException("boom"), 2);
 
     assertThat(r.passed()).isFalse();
     assertThat(r.reasons()).singleElement().asString().contains("boom");

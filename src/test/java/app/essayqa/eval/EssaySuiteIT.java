@@ -56,8 +56,10 @@ class EssaySuiteIT {
                       if (!r.passed()) {
                         throw new TestAbortedException(
                             String.join("; ", r.reasons())
-                                + " | expected " + r.expectation()
-                                + " | got " + (r.abstained() ? "(refused) " : "")
+                                + " | expected "
+                                + r.expectation()
+                                + " | got "
+                                + (r.abstained() ? "(refused) " : "")
                                 + ConsoleReport.oneLine(r.answer()));
                       }
                     }));
@@ -69,7 +71,11 @@ class EssaySuiteIT {
         .map(
             g ->
                 dynamicTest(
-                    g.threshold().key().name() + " " + g.threshold().relation() + " " + g.threshold().bound(),
+                    g.threshold().key().name()
+                        + " "
+                        + g.threshold().relation()
+                        + " "
+                        + g.threshold().bound(),
                     () ->
                         assertThat(g.passed())
                             .as(

@@ -53,11 +53,13 @@ class EvalCommandIT {
     Files.writeString(suite, SUITE);
     Path reports = dir.resolve("reports");
 
-    Run first = run("eval", suite.toString(), CACHE, "--report-dir", reports.toString(), "--baseline");
+    Run first =
+        run("eval", suite.toString(), CACHE, "--report-dir", reports.toString(), "--baseline");
 
     assertThat(first.code()).as(first.out() + first.err()).isZero();
     assertThat(first.out())
-        .contains("Suite small", "hit@1", "far-off", "easy-rag (baseline)", "faithfulness", "Gates:");
+        .contains(
+            "Suite small", "hit@1", "far-off", "easy-rag (baseline)", "faithfulness", "Gates:");
     assertThat(first.err()).doesNotContain("[#");
     JsonNode json = new ObjectMapper().readTree(reports.resolve("small.json").toFile());
     assertThat(json.path("cases")).hasSize(3);
@@ -66,11 +68,13 @@ class EvalCommandIT {
     assertThat(reports.resolve("small.junit.xml")).isNotEmptyFile();
     assertThat(reports.resolve("small.html")).isNotEmptyFile();
     try (var leftovers = Files.list(reports)) {
-      assertThat(leftovers.map(p -> p.getFileName().toString())).as("spill files are removed")
+      assertThat(leftovers.map(p -> p.getFileName().toString()))
+          .as("spill files are removed")
           .containsExactlyInAnyOrder("small.json", "small.junit.xml", "small.html");
     }
 
-    Run second = run("eval", suite.toString(), CACHE, "--compare", reports.resolve("small.json").toString());
+    Run second =
+        run("eval", suite.toString(), CACHE, "--compare", reports.resolve("small.json").toString());
 
     assertThat(second.code()).isZero();
     assertThat(second.out()).contains("Compared with", "pass -> fail:", "fail -> pass:");
@@ -97,7 +101,10 @@ class EvalCommandIT {
 
     assertThat(run.code()).as(run.out() + run.err()).isZero();
     assertThat(run.out())
-        .contains("== answer.max-sentences=1 ==", "== answer.max-sentences=2 ==", "Sweep over suite small:")
+        .contains(
+            "== answer.max-sentences=1 ==",
+            "== answer.max-sentences=2 ==",
+            "Sweep over suite small:")
         .containsPattern("metric\\s+answer.max-sentences=1\\s+answer.max-sentences=2");
   }
 }

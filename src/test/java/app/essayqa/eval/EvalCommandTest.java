@@ -29,7 +29,10 @@ class EvalCommandTest {
 
   private void assertOneLineError(int code, String message) {
     assertThat(code).isEqualTo(Main.EXIT_USAGE);
-    assertThat(err.toString()).contains(message).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(err.toString())
+        .contains(message)
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
     assertThat(err.toString().lines().filter(l -> l.startsWith("error:")).count()).isEqualTo(1);
     assertThat(out.toString()).isEmpty();
   }
@@ -50,7 +53,8 @@ class EvalCommandTest {
   void should_reject_a_bad_threshold_option() throws IOException {
     Path file = suite("cases:\n  - {id: a, question: q, abstain: true}\n");
 
-    assertOneLineError(run("eval", file.toString(), "--threshold", "hits@3=0.9"), "unknown metric 'hits'");
+    assertOneLineError(
+        run("eval", file.toString(), "--threshold", "hits@3=0.9"), "unknown metric 'hits'");
   }
 
   @Test
@@ -58,30 +62,36 @@ class EvalCommandTest {
     Path file = suite("cases:\n  - {id: a, question: q, abstain: true}\n");
 
     assertOneLineError(
-        run("eval", file.toString(), "--threshold", "answered[nope]=0.9"), "no case of suite s carries tag 'nope'");
+        run("eval", file.toString(), "--threshold", "answered[nope]=0.9"),
+        "no case of suite s carries tag 'nope'");
   }
 
   @Test
   void should_reject_a_malformed_sweep_and_an_unknown_sweep_key() throws IOException {
     Path file = suite("cases:\n  - {id: a, question: q, abstain: true}\n");
 
-    assertOneLineError(run("eval", file.toString(), "--sweep", "retrieval.top-k"), "--sweep expects KEY=V1,V2");
+    assertOneLineError(
+        run("eval", file.toString(), "--sweep", "retrieval.top-k"), "--sweep expects KEY=V1,V2");
   }
 
   @Test
   void should_reject_a_sweep_over_an_unknown_key() throws IOException {
     Path file = suite("cases:\n  - {id: a, question: q, abstain: true}\n");
 
-    assertOneLineError(run("eval", file.toString(), "--sweep", "retrieval.topk=1,2"), "unknown key 'retrieval.topk'");
+    assertOneLineError(
+        run("eval", file.toString(), "--sweep", "retrieval.topk=1,2"),
+        "unknown key 'retrieval.topk'");
   }
 
   @Test
   void should_reject_a_comparison_with_a_report_of_another_suite() throws IOException {
     Path file = suite("name: s\ncases:\n  - {id: a, question: q, abstain: true}\n");
     Path report = dir.resolve("other.json");
-    Files.writeString(report, "{\"suite\": \"other\", \"metrics\": {\"hit@3\": 0.5}, \"cases\": []}");
+    Files.writeString(
+        report, "{\"suite\": \"other\", \"metrics\": {\"hit@3\": 0.5}, \"cases\": []}");
 
-    assertOneLineError(run("eval", file.toString(), "--compare", report.toString()), "reports suite 'other'");
+    assertOneLineError(
+        run("eval", file.toString(), "--compare", report.toString()), "reports suite 'other'");
   }
 
   @Test
@@ -96,6 +106,7 @@ class EvalCommandTest {
   @Test
   void should_describe_itself_in_help() {
     assertThat(run("eval", "--help")).isZero();
-    assertThat(out.toString()).contains("--report-dir", "--compare", "--threshold", "--sweep", "--baseline");
+    assertThat(out.toString())
+        .contains("--report-dir", "--compare", "--threshold", "--sweep", "--baseline");
   }
 }

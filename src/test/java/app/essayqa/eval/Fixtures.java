@@ -15,7 +15,8 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static EvalCase answerable(String id, List<String> evidence, List<List<String>> terms, String... tags) {
+  static EvalCase answerable(
+      String id, List<String> evidence, List<List<String>> terms, String... tags) {
     return new EvalCase(id, "question " + id + "?", evidence, terms, false, List.of(tags), 1);
   }
 
@@ -32,20 +33,33 @@ final class Fixtures {
         throw new IllegalArgumentException("not in the fixture text: " + q);
       }
       citations.add(
-          new Citation(citations.size() + 1, DOC_ID, "Title", "Title", 1, 1, start, start + q.length(), q, 1.0));
+          new Citation(
+              citations.size() + 1,
+              DOC_ID,
+              "Title",
+              "Title",
+              1,
+              1,
+              start,
+              start + q.length(),
+              q,
+              1.0));
     }
     return new Answer("q", text, false, citations, List.of(), "v1", Map.of(), List.of());
   }
 
   static Answer refusal() {
-    return new Answer("q", "The essay does not say.", true, List.of(), List.of("x"), "v1", Map.of(), List.of());
+    return new Answer(
+        "q", "The essay does not say.", true, List.of(), List.of("x"), "v1", Map.of(), List.of());
   }
 
   static CaseScorer scorer(int k) {
-    return new CaseScorer(id -> id.equals(DOC_ID) ? java.util.Optional.of(TEXT) : java.util.Optional.empty(), k);
+    return new CaseScorer(
+        id -> id.equals(DOC_ID) ? java.util.Optional.of(TEXT) : java.util.Optional.empty(), k);
   }
 
   static Suite suite(String name, String... tags) {
-    return new Suite(java.nio.file.Path.of(name + ".yaml"), name, List.of(), 0, java.util.Set.of(tags));
+    return new Suite(
+        java.nio.file.Path.of(name + ".yaml"), name, List.of(), 0, java.util.Set.of(tags));
   }
 }

@@ -13,8 +13,17 @@ class MetricKeyTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "hit@1", "hit@3", "mrr@3", "ndcg@10", "answered", "answer_recall", "faithfulness",
-        "abstention_precision", "abstention_recall[far-off]", "latency_p95_ms", "hit@3[author]"
+        "hit@1",
+        "hit@3",
+        "mrr@3",
+        "ndcg@10",
+        "answered",
+        "answer_recall",
+        "faithfulness",
+        "abstention_precision",
+        "abstention_recall[far-off]",
+        "latency_p95_ms",
+        "hit@3[author]"
       })
   void should_read_back_the_names_it_writes(String name) {
     assertThat(MetricKey.parse(name).name()).isEqualTo(name);

@@ -26,13 +26,15 @@ class RankingTest {
         Arguments.of(List.of(true, true, false), 3, 1.0, 1.0, 1.0),
         // Two relevant quotes, one ranked below an irrelevant one: ideal is ranks 1 and 2.
         Arguments.of(List.of(true, false, true), 3, 1.0, 1.0, (1 + 1 / LOG2_4) / (1 + 1 / LOG2_3)),
-        Arguments.of(List.of(false, true, true), 3, 1.0, 0.5, (1 / LOG2_3 + 1 / LOG2_4) / (1 + 1 / LOG2_3)),
+        Arguments.of(
+            List.of(false, true, true), 3, 1.0, 0.5, (1 / LOG2_3 + 1 / LOG2_4) / (1 + 1 / LOG2_3)),
         Arguments.of(List.of(true), 5, 1.0, 1.0, 1.0));
   }
 
   @ParameterizedTest(name = "[{index}] {0} @{1}")
   @MethodSource("rankings")
-  void should_score_hand_made_rankings(List<Boolean> relevant, int k, double hit, double rr, double ndcg) {
+  void should_score_hand_made_rankings(
+      List<Boolean> relevant, int k, double hit, double rr, double ndcg) {
     assertThat(Ranking.hitAt(relevant, k)).isEqualTo(hit);
     assertThat(Ranking.reciprocalRankAt(relevant, k)).isCloseTo(rr, within(1e-12));
     assertThat(Ranking.ndcgAt(relevant, k)).isCloseTo(ndcg, within(1e-12));

@@ -1,8 +1,7 @@
 package app.essayqa.eval;
 
-import static app.essayqa.eval.Fixtures.answer;
-import static app.essayqa.eval.Fixtures.answerable;
 import static app.essayqa.eval.Fixtures.abstaining;
+import static app.essayqa.eval.Fixtures.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.essayqa.answer.Answer;
@@ -34,14 +33,30 @@ class ReportsTest {
 
   @BeforeEach
   void given_a_run_with_a_pass_a_miss_and_hostile_text() {
-    Suite suite = new Suite(dir.resolve("s.yaml"), "demo <suite>", List.of(), 2, java.util.Set.of("far-off", "x&y"));
+    Suite suite =
+        new Suite(
+            dir.resolve("s.yaml"),
+            "demo <suite>",
+            List.of(),
+            2,
+            java.util.Set.of("far-off", "x&y"));
     run = new RunResult(suite, "essay-qa", "v1", 3, new int[] {1, 3}, 10);
     spill = new CaseSpill(dir, suite.fileStem());
     CaseScorer scorer = Fixtures.scorer(3);
-    EvalCase hostile = new EvalCase("nasty-1", NASTY, List.of("Kei Koga"), List.of(List.of("India")), false, List.of("x&y"), 3);
+    EvalCase hostile =
+        new EvalCase(
+            "nasty-1",
+            NASTY,
+            List.of("Kei Koga"),
+            List.of(List.of("India")),
+            false,
+            List.of("x&y"),
+            3);
     Answer a = answer(KOGA + " " + NASTY, KOGA);
     for (CaseResult r :
-        List.of(scorer.score(hostile, a, 5), scorer.score(abstaining("gdp", "far-off"), answer(KOGA + NASTY, KOGA), 7))) {
+        List.of(
+            scorer.score(hostile, a, 5),
+            scorer.score(abstaining("gdp", "far-off"), answer(KOGA + NASTY, KOGA), 7))) {
       run.add(r);
       spill.accept(r);
     }
@@ -59,8 +74,11 @@ class ReportsTest {
     assertThat(root.path("suite").asText()).isEqualTo("demo <suite>");
     assertThat(root.path("metrics").path("hit@3").asDouble()).isEqualTo(1.0);
     assertThat(root.path("metrics").path("answered").asDouble()).isEqualTo(1.0);
-    assertThat(root.path("tags").path("far-off").path("abstention_recall").asDouble()).isEqualTo(0.0);
-    assertThat(root.path("tags").path("far-off").path("hit@3").isNull()).as("undefined is null").isTrue();
+    assertThat(root.path("tags").path("far-off").path("abstention_recall").asDouble())
+        .isEqualTo(0.0);
+    assertThat(root.path("tags").path("far-off").path("hit@3").isNull())
+        .as("undefined is null")
+        .isTrue();
     assertThat(root.path("thresholds").get(0).path("passed").asBoolean()).isFalse();
     assertThat(root.path("baseline").path("metrics").path("hit@1").asDouble()).isEqualTo(1.0);
     assertThat(root.path("cases")).hasSize(2);
@@ -90,7 +108,8 @@ class ReportsTest {
 
     String page = Files.readString(html, StandardCharsets.UTF_8);
     assertThat(page).doesNotContain("<script").doesNotContain("\u0007").doesNotContain("<suite>");
-    assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;");
+    assertThat(page)
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;");
     assertThat(page).contains("<svg").contains("x&amp;y").contains("<details");
     assertThat(page).doesNotContain("src=\"http").doesNotContain("href=\"http");
     assertThat(page.split("<details", -1)).hasSize(3);
@@ -129,9 +148,19 @@ class ReportsTest {
     // Now the hostile case fails (refused) and the abstain case passes.
     RunResult now = new RunResult(run.suite(), "essay-qa", "v2", 3, new int[] {1, 3}, 10);
     CaseScorer scorer = Fixtures.scorer(3);
-    EvalCase hostile = new EvalCase("nasty-1", NASTY, List.of("Kei Koga"), List.of(List.of("India")), false, List.of("x&y"), 3);
+    EvalCase hostile =
+        new EvalCase(
+            "nasty-1",
+            NASTY,
+            List.of("Kei Koga"),
+            List.of(List.of("India")),
+            false,
+            List.of("x&y"),
+            3);
     for (CaseResult r :
-        List.of(scorer.score(hostile, Fixtures.refusal(), 5), scorer.score(abstaining("gdp", "far-off"), Fixtures.refusal(), 7))) {
+        List.of(
+            scorer.score(hostile, Fixtures.refusal(), 5),
+            scorer.score(abstaining("gdp", "far-off"), Fixtures.refusal(), 7))) {
       now.add(r);
       comparison.accept(r);
     }

@@ -67,13 +67,16 @@ class ShippedSuiteTest {
         }
       }
     }
-    assertThat(unsatisfiable).as("answer_contains groups no extractive answer can satisfy").isEmpty();
+    assertThat(unsatisfiable)
+        .as("answer_contains groups no extractive answer can satisfy")
+        .isEmpty();
   }
 
   @Test
   void should_be_as_broad_as_issue_4_asks() {
     long abstain = cases.stream().filter(EvalCase::abstain).count();
-    long nearTopic = cases.stream().filter(c -> c.abstain() && c.tags().contains("near-topic")).count();
+    long nearTopic =
+        cases.stream().filter(c -> c.abstain() && c.tags().contains("near-topic")).count();
     long farOff = cases.stream().filter(c -> c.abstain() && c.tags().contains("far-off")).count();
 
     assertThat(cases).hasSizeGreaterThanOrEqualTo(60);

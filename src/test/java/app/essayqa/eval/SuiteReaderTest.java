@@ -59,13 +59,15 @@ class SuiteReaderTest {
         .extracting(t -> t.key().name(), Threshold::bound, Threshold::source)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("hit@3", 0.9, "suite.yaml:3"),
-            org.assertj.core.groups.Tuple.tuple("abstention_recall[far-off]", 0.95, "suite.yaml:4"));
+            org.assertj.core.groups.Tuple.tuple(
+                "abstention_recall[far-off]", 0.95, "suite.yaml:4"));
     List<EvalCase> cases = new ArrayList<>();
     try (SuiteReader.CaseStream stream = SuiteReader.cases(suite)) {
       stream.forEachRemaining(cases::add);
     }
     assertThat(cases).extracting(EvalCase::id).containsExactly("a", "b", "c");
-    assertThat(cases.get(0).answerContains()).containsExactly(List.of("Seoul"), List.of("2019", "December"));
+    assertThat(cases.get(0).answerContains())
+        .containsExactly(List.of("Seoul"), List.of("2019", "December"));
     assertThat(cases.get(0).line()).isEqualTo(6);
     assertThat(cases.get(1).abstain()).isTrue();
     assertThat(cases.get(1).tags()).containsExactly("far-off");
@@ -74,7 +76,8 @@ class SuiteReaderTest {
 
   @Test
   void should_stay_exhausted_when_other_keys_follow_the_cases() throws IOException {
-    Path file = write("cases:\n  - {id: a, question: q, abstain: true}\nthresholds:\n  answered: 0.5\n");
+    Path file =
+        write("cases:\n  - {id: a, question: q, abstain: true}\nthresholds:\n  answered: 0.5\n");
     Suite suite = SuiteReader.validate(file);
 
     try (SuiteReader.CaseStream cases = SuiteReader.cases(suite)) {
@@ -101,24 +104,53 @@ class SuiteReaderTest {
         Arguments.of("name: x\ncases: []\n", "cases: the list is empty"),
         Arguments.of("name: x\ncase:\n" + ok, "suite.yaml:2: case: unknown key"),
         Arguments.of("cases:\n" + ok + ok, "suite.yaml:5: id: duplicate id 'a'"),
-        Arguments.of("cases:\n  - id: a\n    evidence: [x]\n", "suite.yaml:2: question: missing in case 'a'"),
-        Arguments.of("cases:\n  - question: Where?\n    abstain: true\n", "suite.yaml:2: id: missing"),
-        Arguments.of("cases:\n  - id: a\n    question: Where?\n    tags: [x]\n", "a' checks nothing"),
-        Arguments.of("cases:\n  - id: a\n    question: Where?\n    evidence: [x]\n    abstain: true\n", "choose one"),
-        Arguments.of("cases:\n  - id: a\n    question: Where?\n    evidnce: [x]\n", "suite.yaml:4: evidnce: unknown key in a case"),
-        Arguments.of("cases:\n  - id: a\n    question: '  '\n    abstain: true\n", "suite.yaml:3: question: is empty"),
-        Arguments.of("cases:\n  - id: a\n    question: Where?\n    abstain: yes please\n", "abstain: must be true or false"),
-        Arguments.of("cases:\n  - id: a\n    question: Where?\n    evidence: [[x]]\n", "evidence: must be a list of texts"),
-        Arguments.of("cases:\n  - id: a\n    question: Where?\n    answer_contains: Seoul\n", "answer_contains: must be a list"),
-        Arguments.of("cases:\n  - id: a\n    question: [Where, When]\n    abstain: true\n", "question: must be a text value"),
-        Arguments.of("cases:\n  - just a string\n", "suite.yaml:2: cases: each case must be a mapping"),
-        Arguments.of("thresholds:\n  hits@3: 0.9\ncases:\n" + ok, "suite.yaml:2: thresholds.hits@3: unknown metric"),
-        Arguments.of("thresholds:\n  hit@3: high\ncases:\n" + ok, "thresholds.hit@3: the bound must be a number"),
+        Arguments.of(
+            "cases:\n  - id: a\n    evidence: [x]\n",
+            "suite.yaml:2: question: missing in case 'a'"),
+        Arguments.of(
+            "cases:\n  - question: Where?\n    abstain: true\n", "suite.yaml:2: id: missing"),
+        Arguments.of(
+            "cases:\n  - id: a\n    question: Where?\n    tags: [x]\n", "a' checks nothing"),
+        Arguments.of(
+            "cases:\n  - id: a\n    question: Where?\n    evidence: [x]\n    abstain: true\n",
+            "choose one"),
+        Arguments.of(
+            "cases:\n  - id: a\n    question: Where?\n    evidnce: [x]\n",
+            "suite.yaml:4: evidnce: unknown key in a case"),
+        Arguments.of(
+            "cases:\n  - id: a\n    question: '  '\n    abstain: true\n",
+            "suite.yaml:3: question: is empty"),
+        Arguments.of(
+            "cases:\n  - id: a\n    question: Where?\n    abstain: yes please\n",
+            "abstain: must be true or false"),
+        Arguments.of(
+            "cases:\n  - id: a\n    question: Where?\n    evidence: [[x]]\n",
+            "evidence: must be a list of texts"),
+        Arguments.of(
+            "cases:\n  - id: a\n    question: Where?\n    answer_contains: Seoul\n",
+            "answer_contains: must be a list"),
+        Arguments.of(
+            "cases:\n  - id: a\n    question: [Where, When]\n    abstain: true\n",
+            "question: must be a text value"),
+        Arguments.of(
+            "cases:\n  - just a string\n", "suite.yaml:2: cases: each case must be a mapping"),
+        Arguments.of(
+            "thresholds:\n  hits@3: 0.9\ncases:\n" + ok,
+            "suite.yaml:2: thresholds.hits@3: unknown metric"),
+        Arguments.of(
+            "thresholds:\n  hit@3: high\ncases:\n" + ok,
+            "thresholds.hit@3: the bound must be a number"),
         Arguments.of("thresholds:\n  hit@3: 95\ncases:\n" + ok, "between 0 and 1"),
-        Arguments.of("thresholds:\n  \"answered[nope]\": 0.9\ncases:\n" + ok, "suite.yaml:2: thresholds.answered[nope]: no case carries tag 'nope'"),
+        Arguments.of(
+            "thresholds:\n  \"answered[nope]\": 0.9\ncases:\n" + ok,
+            "suite.yaml:2: thresholds.answered[nope]: no case carries tag 'nope'"),
         Arguments.of("name: x\nname: y\ncases:\n" + ok, "suite.yaml:2: name: appears twice"),
-        Arguments.of("cases:\n  - id: a\n    question: \"unclosed\n    abstain: true\n", "YAML syntax error"),
-        Arguments.of("cases:\n  - id: a\n    question: Where: here?\n", "suite.yaml:3: YAML syntax error: mapping values are not allowed here"));
+        Arguments.of(
+            "cases:\n  - id: a\n    question: \"unclosed\n    abstain: true\n",
+            "YAML syntax error"),
+        Arguments.of(
+            "cases:\n  - id: a\n    question: Where: here?\n",
+            "suite.yaml:3: YAML syntax error: mapping values are not allowed here"));
   }
 
   @ParameterizedTest(name = "[{index}] {1}")

@@ -64,7 +64,9 @@ class SuiteRunnerTest {
     RefusingSource source = new RefusingSource();
     AtomicInteger seen = new AtomicInteger();
 
-    RunResult run = new SuiteRunner(3, new int[] {1, 3}, 20, Progress.off()).run(suite, source, r -> seen.incrementAndGet());
+    RunResult run =
+        new SuiteRunner(3, new int[] {1, 3}, 20, Progress.off())
+            .run(suite, source, r -> seen.incrementAndGet());
 
     assertThat(seen).hasValue(10_000);
     assertThat(run.overall().cases()).isEqualTo(10_000);
@@ -82,10 +84,14 @@ class SuiteRunnerTest {
         "cases:\n  - {id: a, question: please crash, abstain: true}\n  - {id: b, question: fine, abstain: true}\n");
     Suite suite = SuiteReader.validate(file);
 
-    RunResult run = new SuiteRunner(3, new int[] {1, 3}, 20, Progress.off()).run(suite, new RefusingSource(), r -> {});
+    RunResult run =
+        new SuiteRunner(3, new int[] {1, 3}, 20, Progress.off())
+            .run(suite, new RefusingSource(), r -> {});
 
     assertThat(run.overall().cases()).isEqualTo(2);
-    assertThat(run.failures()).singleElement().satisfies(r -> assertThat(r.reasons().get(0)).contains("crashed on please crash"));
+    assertThat(run.failures())
+        .singleElement()
+        .satisfies(r -> assertThat(r.reasons().get(0)).contains("crashed on please crash"));
   }
 
   @Test
@@ -104,5 +110,4 @@ class SuiteRunnerTest {
     assertThat(on.toString()).contains("\rs [").contains("] 4/4");
     assertThat(off.toString()).isEmpty();
   }
-
 }

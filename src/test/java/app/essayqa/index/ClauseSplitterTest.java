@@ -22,7 +22,9 @@ class ClauseSplitterTest {
 
   @Test
   void should_give_nothing_for_a_sentence_of_one_clause() {
-    assertThat(ClauseSplitter.views("Indeed, the prospects for the bilateral relationship appear gloomy."))
+    assertThat(
+            ClauseSplitter.views(
+                "Indeed, the prospects for the bilateral relationship appear gloomy."))
         .isEmpty();
     assertThat(ClauseSplitter.views("")).isEmpty();
   }
@@ -51,8 +53,11 @@ class ClauseSplitterTest {
 
   @Test
   void should_only_give_verbatim_parts_of_the_sentence() {
-    String spaced = "First clause is here,   and the second   one follows it; then a third clause closes it.";
+    String spaced =
+        "First clause is here,   and the second   one follows it; then a third clause closes it.";
 
-    assertThat(ClauseSplitter.views(spaced)).isNotEmpty().allSatisfy(v -> assertThat(spaced).contains(v));
+    assertThat(ClauseSplitter.views(spaced))
+        .isNotEmpty()
+        .allSatisfy(v -> assertThat(spaced).contains(v));
   }
 }

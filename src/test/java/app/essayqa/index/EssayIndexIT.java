@@ -33,7 +33,8 @@ class EssayIndexIT {
   }
 
   private static EssayIndex build(Path cacheDir, long tokenBudget) {
-    return EssayIndex.build(library, 1, embedder, tokens, new VectorCache(cacheDir), analyzer::terms, tokenBudget);
+    return EssayIndex.build(
+        library, 1, embedder, tokens, new VectorCache(cacheDir), analyzer::terms, tokenBudget);
   }
 
   @Test
@@ -46,7 +47,10 @@ class EssayIndexIT {
     // "Indeed, the prospects for the bilateral relationship appear gloomy.": 6 content words in 7
     // tokens ("gloom" "##y"); "the", "for", the comma and the full stop are left out.
     Passage gloomy =
-        index.passages().stream().filter(p -> p.text().startsWith("Indeed, the prospects")).findFirst().orElseThrow();
+        index.passages().stream()
+            .filter(p -> p.text().startsWith("Indeed, the prospects"))
+            .findFirst()
+            .orElseThrow();
     assertThat(index.firstToken()[gloomy.id() + 1] - index.firstToken()[gloomy.id()]).isEqualTo(7);
   }
 

@@ -48,7 +48,8 @@ class TokenEncoderIT {
 
     assertThat(batch.length).isEqualTo(words.size());
     for (int i = 0; i < words.size(); i++) {
-      float[] theirs = Embedder.unit(sentences.embed(TextSegment.from(words.get(i))).content().vector());
+      float[] theirs =
+          Embedder.unit(sentences.embed(TextSegment.from(words.get(i))).content().vector());
       assertThat(DenseDot.cosine(batch[i], theirs)).as(words.get(i)).isGreaterThan(0.99999);
     }
     assertThat(tokens.pooledBatch(List.of()).length).isZero();
@@ -58,10 +59,17 @@ class TokenEncoderIT {
   void should_name_the_whole_word_of_every_token() {
     TokenEncoder.Tokens encoded = tokens.encode("Scholars felt obliged, unsurprisingly.");
 
-    assertThat(encoded.words()).hasSize(encoded.vectors().length).contains("Scholars", "obliged", ",", "unsurprisingly");
-    assertThat(encoded.words()).containsExactlyElementsOf(tokens.tokenize("Scholars felt obliged, unsurprisingly.").words());
+    assertThat(encoded.words())
+        .hasSize(encoded.vectors().length)
+        .contains("Scholars", "obliged", ",", "unsurprisingly");
+    assertThat(encoded.words())
+        .containsExactlyElementsOf(
+            tokens.tokenize("Scholars felt obliged, unsurprisingly.").words());
     assertThat(List.of(encoded.vectors()))
-        .allSatisfy(v -> assertThat(DenseDot.cosine(v, v)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4)));
+        .allSatisfy(
+            v ->
+                assertThat(DenseDot.cosine(v, v))
+                    .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4)));
   }
 
   @Test

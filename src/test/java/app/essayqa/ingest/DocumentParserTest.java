@@ -16,7 +16,8 @@ class DocumentParserTest {
 
   @BeforeAll
   static void parseTheShippedEssay() throws IOException {
-    essay = new DocumentParser().parse("essay.txt", Files.readString(ESSAY, StandardCharsets.UTF_8));
+    essay =
+        new DocumentParser().parse("essay.txt", Files.readString(ESSAY, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -24,7 +25,10 @@ class DocumentParserTest {
     assertThat(essay.title()).startsWith("Reflections on the Korea Foundation Project");
     assertThat(essay.sections())
         .containsSubsequence(
-            essay.title(), "Japan-South Korea Relations: A Reappraisal", "What Lies Ahead", DocumentParser.ABOUT_AUTHOR);
+            essay.title(),
+            "Japan-South Korea Relations: A Reappraisal",
+            "What Lies Ahead",
+            DocumentParser.ABOUT_AUTHOR);
   }
 
   @Test
@@ -55,12 +59,14 @@ class DocumentParserTest {
     assertThat(essay.paragraphs())
         .filteredOn(p -> p.text().startsWith("Dr Carmina Yu Untalan is a fellow"))
         .singleElement()
-        .satisfies(p -> {
-          assertThat(p.kind()).isEqualTo(ParagraphKind.BODY);
-          assertThat(p.section()).isEqualTo(DocumentParser.ABOUT_AUTHOR);
-        });
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(ParagraphKind.BODY);
+              assertThat(p.section()).isEqualTo(DocumentParser.ABOUT_AUTHOR);
+            });
     assertThat(essay.paragraphs()).filteredOn(p -> p.kind() == ParagraphKind.CREDIT).hasSize(1);
-    assertThat(essay.paragraphs().get(essay.paragraphs().size() - 1).kind()).isEqualTo(ParagraphKind.SIGN_OFF);
+    assertThat(essay.paragraphs().get(essay.paragraphs().size() - 1).kind())
+        .isEqualTo(ParagraphKind.SIGN_OFF);
   }
 
   @Test
@@ -88,10 +94,13 @@ class DocumentParserTest {
 
   @Test
   void should_keep_a_first_paragraph_that_is_not_a_title_and_name_the_document_after_its_file() {
-    Document doc = new DocumentParser().parse("notes.txt", "First paragraph, a full sentence.\n\nSecond one.\n");
+    Document doc =
+        new DocumentParser()
+            .parse("notes.txt", "First paragraph, a full sentence.\n\nSecond one.\n");
 
     assertThat(doc.title()).isEqualTo("notes");
-    assertThat(doc.paragraphs()).extracting(Paragraph::text)
+    assertThat(doc.paragraphs())
+        .extracting(Paragraph::text)
         .containsExactly("First paragraph, a full sentence.", "Second one.");
   }
 

@@ -16,7 +16,8 @@ class SeedLoaderTest {
 
   @Test
   void should_skip_binary_empty_and_non_utf8_files_with_a_warning_naming_each() throws IOException {
-    Files.writeString(seeds.resolve("good.md"), "# Title\n\nSome text here.\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        seeds.resolve("good.md"), "# Title\n\nSome text here.\n", StandardCharsets.UTF_8);
     Files.write(seeds.resolve("binary.txt"), new byte[] {'a', 0, 1, 2});
     Files.write(seeds.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
     Files.writeString(seeds.resolve("empty.txt"), "  \n");

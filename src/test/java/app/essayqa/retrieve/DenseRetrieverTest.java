@@ -17,8 +17,12 @@ class DenseRetrieverTest {
   private static final float[] XY = {0.6f, 0.8f, 0};
 
   private static final List<Passage> PASSAGES = List.of(passage(0), passage(1));
-  /** Passage 0 reads a bit like the query as a whole; passage 1 has one clause that is the query. */
+
+  /**
+   * Passage 0 reads a bit like the query as a whole; passage 1 has one clause that is the query.
+   */
   private static final float[][] SENTENCES = {XY, Z};
+
   private static final float[][] CONTEXTS = {Z, Z};
   private static final float[][] CLAUSES = {Y, Z, X};
   private static final int[] FIRST_CLAUSE = {0, 1, 3};
@@ -33,31 +37,42 @@ class DenseRetrieverTest {
 
   @Test
   void should_rank_a_sentence_by_its_best_clause_as_far_as_the_clause_weight_says() {
-    DenseRetriever wholeOnly = new DenseRetriever(PASSAGES, SENTENCES, CONTEXTS, CLAUSES, FIRST_CLAUSE, 0, 0);
-    DenseRetriever mostlyClauses = new DenseRetriever(PASSAGES, SENTENCES, CONTEXTS, CLAUSES, FIRST_CLAUSE, 0, 0.75);
+    DenseRetriever wholeOnly =
+        new DenseRetriever(PASSAGES, SENTENCES, CONTEXTS, CLAUSES, FIRST_CLAUSE, 0, 0);
+    DenseRetriever mostlyClauses =
+        new DenseRetriever(PASSAGES, SENTENCES, CONTEXTS, CLAUSES, FIRST_CLAUSE, 0, 0.75);
 
-    assertThat(wholeOnly.retrieve(query(X), 2)).extracting(sp -> sp.passage().id()).containsExactly(0, 1);
-    assertThat(mostlyClauses.retrieve(query(X), 2)).extracting(sp -> sp.passage().id()).containsExactly(1, 0);
+    assertThat(wholeOnly.retrieve(query(X), 2))
+        .extracting(sp -> sp.passage().id())
+        .containsExactly(0, 1);
+    assertThat(mostlyClauses.retrieve(query(X), 2))
+        .extracting(sp -> sp.passage().id())
+        .containsExactly(1, 0);
     assertThat(mostlyClauses.score(query(X), PASSAGES.get(1))).isCloseTo(0.75, within(1e-6));
   }
 
   @Test
   void should_never_score_a_sentence_below_itself_for_a_clause_that_matches_less() {
-    DenseRetriever retriever = new DenseRetriever(PASSAGES, SENTENCES, CONTEXTS, CLAUSES, FIRST_CLAUSE, 0, 1);
+    DenseRetriever retriever =
+        new DenseRetriever(PASSAGES, SENTENCES, CONTEXTS, CLAUSES, FIRST_CLAUSE, 0, 1);
 
     assertThat(retriever.score(query(XY), PASSAGES.get(0))).isCloseTo(1.0, within(1e-6));
   }
 
   @Test
   void should_blend_in_the_context_by_its_weight() {
-    DenseRetriever retriever = new DenseRetriever(PASSAGES, SENTENCES, CONTEXTS, CLAUSES, FIRST_CLAUSE, 1, 0);
+    DenseRetriever retriever =
+        new DenseRetriever(PASSAGES, SENTENCES, CONTEXTS, CLAUSES, FIRST_CLAUSE, 1, 0);
 
     assertThat(retriever.score(query(Z), PASSAGES.get(0))).isCloseTo(0.5, within(1e-6));
   }
 
   @Test
   void should_refuse_a_clause_index_that_does_not_fit_the_passages() {
-    assertThatThrownBy(() -> new DenseRetriever(PASSAGES, SENTENCES, CONTEXTS, CLAUSES, new int[] {0, 1}, 0, 0.5))
+    assertThatThrownBy(
+            () ->
+                new DenseRetriever(
+                    PASSAGES, SENTENCES, CONTEXTS, CLAUSES, new int[] {0, 1}, 0, 0.5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("clause index");
   }

@@ -17,8 +17,10 @@ class LateInteractionRerankerTest {
   private static final float[] XY = {0.6f, 0.8f, 0};
 
   private static final List<Passage> PASSAGES = List.of(passage(0), passage(1), passage(2));
+
   /** Passage 0 holds X and Z; passage 1 holds a token between X and Y; passage 2 has no tokens. */
   private static final float[][] TOKENS = {X, Z, XY};
+
   private static final int[] FIRST_TOKEN = {0, 2, 3, 3};
 
   private static Passage passage(int id) {
@@ -35,8 +37,10 @@ class LateInteractionRerankerTest {
 
   @Test
   void should_score_the_mean_of_each_question_tokens_best_match() {
-    assertThat(reranker().score(query(X, Y), PASSAGES.get(0))).isCloseTo((1.0 + 0.0) / 2, within(1e-6));
-    assertThat(reranker().score(query(X, Y), PASSAGES.get(1))).isCloseTo((0.6 + 0.8) / 2, within(1e-6));
+    assertThat(reranker().score(query(X, Y), PASSAGES.get(0)))
+        .isCloseTo((1.0 + 0.0) / 2, within(1e-6));
+    assertThat(reranker().score(query(X, Y), PASSAGES.get(1)))
+        .isCloseTo((0.6 + 0.8) / 2, within(1e-6));
     assertThat(reranker().score(query(X, Y), PASSAGES.get(2))).isZero();
   }
 

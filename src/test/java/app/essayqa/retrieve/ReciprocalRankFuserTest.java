@@ -7,10 +7,10 @@ import app.essayqa.index.Passage;
 import app.essayqa.ingest.ParagraphKind;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class ReciprocalRankFuserTest {
   private static ScoredPassage sp(int id) {
@@ -41,8 +41,13 @@ class ReciprocalRankFuserTest {
   @ParameterizedTest
   @MethodSource("cases")
   void should_fuse_ranked_lists_by_weighted_reciprocal_rank(
-      List<ScoredPassage> dense, List<ScoredPassage> bm25, double wd, double wb, List<Integer> expected) {
-    List<ScoredPassage> fused = new ReciprocalRankFuser(60).fuse(List.of(dense, bm25), List.of(wd, wb));
+      List<ScoredPassage> dense,
+      List<ScoredPassage> bm25,
+      double wd,
+      double wb,
+      List<Integer> expected) {
+    List<ScoredPassage> fused =
+        new ReciprocalRankFuser(60).fuse(List.of(dense, bm25), List.of(wd, wb));
 
     assertThat(fused).extracting(s -> s.passage().id()).containsExactlyElementsOf(expected);
   }

@@ -27,26 +27,49 @@ class AnswerFormatterTest {
     for (int i = 0; i < TEXTS.size(); i++) {
       int start = text.length();
       text.append(TEXTS.get(i)).append("\n\n");
-      paragraphs.add(new Paragraph(i + 1, i == 0 ? TITLE : "Part <2>", ParagraphKind.BODY, start, start + TEXTS.get(i).length(), TEXTS.get(i), List.of()));
+      paragraphs.add(
+          new Paragraph(
+              i + 1,
+              i == 0 ? TITLE : "Part <2>",
+              ParagraphKind.BODY,
+              start,
+              start + TEXTS.get(i).length(),
+              TEXTS.get(i),
+              List.of()));
     }
-    Document doc = new Document("essay.txt", TITLE, Optional.of("A. Writer & Co"), text.toString(), List.of(TITLE, "Part <2>", "What Lies Ahead:"), paragraphs);
+    Document doc =
+        new Document(
+            "essay.txt",
+            TITLE,
+            Optional.of("A. Writer & Co"),
+            text.toString(),
+            List.of(TITLE, "Part <2>", "What Lies Ahead:"),
+            paragraphs);
     return new Library(List.of(doc), List.of());
   }
 
-  private static Answer answer(String text, boolean abstained, List<Citation> citations, List<String> topics) {
+  private static Answer answer(
+      String text, boolean abstained, List<Citation> citations, List<String> topics) {
     return new Answer("q", text, abstained, citations, topics, "v1", Map.of(), List.of());
   }
 
   private static Citation citation(int n, String section, int paragraph, String quote) {
-    return new Citation(n, "essay.txt", TITLE, section, paragraph, 1, 10, 10 + quote.length(), quote, 0.5);
+    return new Citation(
+        n, "essay.txt", TITLE, section, paragraph, 1, 10, 10 + quote.length(), quote, 0.5);
   }
 
   private final AnswerFormatter formatter = new AnswerFormatter(library());
 
   @Test
   void should_quote_each_source_with_section_paragraph_and_a_button() throws Exception {
-    Answer a = answer("First <script>alert(1)</script> & more. [1] Third & last. [2]", false,
-        List.of(citation(1, TITLE, 1, "First <script>alert(1)</script> & more."), citation(2, "Part <2>", 3, "Third & last.")), List.of());
+    Answer a =
+        answer(
+            "First <script>alert(1)</script> & more. [1] Third & last. [2]",
+            false,
+            List.of(
+                citation(1, TITLE, 1, "First <script>alert(1)</script> & more."),
+                citation(2, "Part <2>", 3, "Third & last.")),
+            List.of());
 
     AnswerFormatter.Formatted f = formatter.answer(a);
 
@@ -58,36 +81,60 @@ class AnswerFormatterTest {
         .contains("[2] Part <2>, ¶3\nThird & last.");
     assertThat(f.html()).contains("<blockquote>Third &amp; last.</blockquote>");
     assertThat(f.keyboard()).hasSize(1);
-    assertThat(f.keyboard().get(0)).extracting(AnswerFormatter.Button::label).containsExactly("[1] ¶1", "[2] ¶3");
-    assertThat(f.markup().orElseThrow().getKeyboard().get(0).get(1).getCallbackData()).isEqualTo("s:0:3");
+    assertThat(f.keyboard().get(0))
+        .extracting(AnswerFormatter.Button::label)
+        .containsExactly("[1] ¶1", "[2] ¶3");
+    assertThat(f.markup().orElseThrow().getKeyboard().get(0).get(1).getCallbackData())
+        .isEqualTo("s:0:3");
   }
 
   @Test
   void should_offer_one_button_per_paragraph_when_sources_share_one() {
-    Answer a = answer("Second paragraph. [1] Third & last. [2] First [3]", false,
-        List.of(citation(1, "Part <2>", 2, "Second"), citation(2, "Part <2>", 3, "Third"), citation(3, "Part <2>", 2, "paragraph")), List.of());
+    Answer a =
+        answer(
+            "Second paragraph. [1] Third & last. [2] First [3]",
+            false,
+            List.of(
+                citation(1, "Part <2>", 2, "Second"),
+                citation(2, "Part <2>", 3, "Third"),
+                citation(3, "Part <2>", 2, "paragraph")),
+            List.of());
 
     AnswerFormatter.Formatted f = formatter.answer(a);
 
-    assertThat(f.keyboard().get(0)).extracting(AnswerFormatter.Button::label).containsExactly("[1,3] ¶2", "[2] ¶3");
+    assertThat(f.keyboard().get(0))
+        .extracting(AnswerFormatter.Button::label)
+        .containsExactly("[1,3] ¶2", "[2] ¶3");
   }
 
   @Test
   void should_list_the_nearest_topics_when_the_essay_does_not_answer() throws Exception {
-    AnswerFormatter.Formatted f = formatter.answer(answer("The essay does not answer that.", true, List.of(), List.of("trade & <tariffs>", "history")));
+    AnswerFormatter.Formatted f =
+        formatter.answer(
+            answer(
+                "The essay does not answer that.",
+                true,
+                List.of(),
+                List.of("trade & <tariffs>", "history")));
 
-    assertThat(TelegramHtml.plainText(f.html())).isEqualTo("The essay does not answer that.\n\nThe essay does cover:\n• trade & <tariffs>\n• history");
+    assertThat(TelegramHtml.plainText(f.html()))
+        .isEqualTo(
+            "The essay does not answer that.\n\nThe essay does cover:\n• trade & <tariffs>\n• history");
     assertThat(f.keyboard()).isEmpty();
     assertThat(f.markup()).isEmpty();
   }
 
   @ParameterizedTest
   @CsvSource({"1, '', p:0:2", "2, p:0:1, p:0:3", "3, p:0:2, ''"})
-  void should_show_a_paragraph_with_buttons_to_read_on(int number, String previous, String next) throws Exception {
+  void should_show_a_paragraph_with_buttons_to_read_on(int number, String previous, String next)
+      throws Exception {
     AnswerFormatter.Formatted f = formatter.paragraph(0, number).orElseThrow();
 
-    assertThat(TelegramHtml.plainText(f.html())).contains("¶" + number).endsWith(TEXTS.get(number - 1));
-    List<String> data = f.keyboard().stream().flatMap(List::stream).map(b -> b.data().encode()).toList();
+    assertThat(TelegramHtml.plainText(f.html()))
+        .contains("¶" + number)
+        .endsWith(TEXTS.get(number - 1));
+    List<String> data =
+        f.keyboard().stream().flatMap(List::stream).map(b -> b.data().encode()).toList();
     List<String> expected = new ArrayList<>();
     if (!previous.isEmpty()) {
       expected.add(previous);
@@ -105,13 +152,22 @@ class AnswerFormatterTest {
   }
 
   @Test
-  void should_welcome_with_three_questions_from_the_headings_and_name_the_author() throws Exception {
-    assertThat(formatter.exampleQuestions()).containsExactly(
-        "What does the essay say about Part <2>?",
-        "What does the essay say about What Lies Ahead?",
-        "What is the essay about?");
-    assertThat(TelegramHtml.plainText(formatter.welcome())).contains(TITLE).contains("• What does the essay say about Part <2>?");
-    assertThat(TelegramHtml.plainText(formatter.about())).contains(TITLE).contains("by A. Writer & Co").contains("3 paragraphs in 2 sections");
-    assertThat(TelegramHtml.plainText(formatter.help(500, "my_bot"))).contains("@my_bot").contains("500 characters");
+  void should_welcome_with_three_questions_from_the_headings_and_name_the_author()
+      throws Exception {
+    assertThat(formatter.exampleQuestions())
+        .containsExactly(
+            "What does the essay say about Part <2>?",
+            "What does the essay say about What Lies Ahead?",
+            "What is the essay about?");
+    assertThat(TelegramHtml.plainText(formatter.welcome()))
+        .contains(TITLE)
+        .contains("• What does the essay say about Part <2>?");
+    assertThat(TelegramHtml.plainText(formatter.about()))
+        .contains(TITLE)
+        .contains("by A. Writer & Co")
+        .contains("3 paragraphs in 2 sections");
+    assertThat(TelegramHtml.plainText(formatter.help(500, "my_bot")))
+        .contains("@my_bot")
+        .contains("500 characters");
   }
 }

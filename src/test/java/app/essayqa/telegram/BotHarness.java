@@ -24,7 +24,8 @@ final class BotHarness implements AutoCloseable {
 
   static EssayQa openFacade() {
     Path root = Path.of("").toAbsolutePath();
-    return EssayQa.open(Config.defaults(root).with(ConfigKeys.CACHE_DIR, "target/test-cache", "test"));
+    return EssayQa.open(
+        Config.defaults(root).with(ConfigKeys.CACHE_DIR, "target/test-cache", "test"));
   }
 
   /**
@@ -44,7 +45,8 @@ final class BotHarness implements AutoCloseable {
         Duration.ofSeconds(3));
   }
 
-  static BotHarness start(EssayQa qa, FakeBotApi fake, BotSettings settings) throws BotApiException {
+  static BotHarness start(EssayQa qa, FakeBotApi fake, BotSettings settings)
+      throws BotApiException {
     BotApi api = new BotApi(FakeBotApi.TOKEN, settings.apiUrl(), settings.pollTimeout());
     BotIdentity me = TelegramBot.identify(api);
     TelegramBot bot = new TelegramBot(qa, api, settings, me);
@@ -58,8 +60,12 @@ final class BotHarness implements AutoCloseable {
     while (fake.confirmedOffset() <= last.updateId() || bot.pendingCount() > 0) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "update " + last.updateId() + " not settled: confirmed offset " + fake.confirmedOffset()
-                + ", pending " + bot.pendingCount());
+            "update "
+                + last.updateId()
+                + " not settled: confirmed offset "
+                + fake.confirmedOffset()
+                + ", pending "
+                + bot.pendingCount());
       }
       Thread.sleep(20);
     }

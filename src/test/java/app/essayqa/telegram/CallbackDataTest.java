@@ -17,7 +17,8 @@ class CallbackDataTest {
     "PAGE, 3, 42, p:3:42",
     "SHOW, 2147483647, 2147483647, s:2147483647:2147483647"
   })
-  void should_encode_within_64_bytes_and_decode_back(CallbackData.Action action, int doc, int para, String expected) {
+  void should_encode_within_64_bytes_and_decode_back(
+      CallbackData.Action action, int doc, int para, String expected) {
     CallbackData data = new CallbackData(action, doc, para);
 
     String encoded = data.encode();
@@ -29,7 +30,8 @@ class CallbackDataTest {
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "s", "s:1", "x:0:1", "s:a:1", "s:0:0", "s:-1:3", "s:0:1:2", "s:0:99999999999"})
+  @ValueSource(
+      strings = {"", "s", "s:1", "x:0:1", "s:a:1", "s:0:0", "s:-1:3", "s:0:1:2", "s:0:99999999999"})
   void should_reject_data_it_did_not_write(String data) {
     assertThat(CallbackData.decode(data)).isEmpty();
   }

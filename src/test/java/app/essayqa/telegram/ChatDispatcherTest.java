@@ -35,13 +35,16 @@ class ChatDispatcherTest {
         for (long chat = 1; chat <= 5; chat++) {
           int n = i;
           long c = chat;
-          dispatcher.submit(chat, () -> {
-            seen.computeIfAbsent(c, k -> Collections.synchronizedList(new ArrayList<>())).add(n);
-            all.countDown();
-            if (n % 7 == 0) {
-              throw new IllegalStateException("handler bug");
-            }
-          });
+          dispatcher.submit(
+              chat,
+              () -> {
+                seen.computeIfAbsent(c, k -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(n);
+                all.countDown();
+                if (n % 7 == 0) {
+                  throw new IllegalStateException("handler bug");
+                }
+              });
         }
       }
 
@@ -57,13 +60,15 @@ class ChatDispatcherTest {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch fastDone = new CountDownLatch(10);
     try (ChatDispatcher dispatcher = new ChatDispatcher(2)) {
-      dispatcher.submit(1, () -> {
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      dispatcher.submit(
+          1,
+          () -> {
+            try {
+              release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
       for (long chat = 2; chat <= 11; chat++) {
         dispatcher.submit(chat, fastDone::countDown);
       }
@@ -79,15 +84,17 @@ class ChatDispatcherTest {
     CountDownLatch release = new CountDownLatch(1);
     List<String> ran = Collections.synchronizedList(new ArrayList<>());
     ChatDispatcher dispatcher = new ChatDispatcher(1);
-    dispatcher.submit(1, () -> {
-      started.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      ran.add("first");
-    });
+    dispatcher.submit(
+        1,
+        () -> {
+          started.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ran.add("first");
+        });
     dispatcher.submit(1, () -> ran.add("second"));
     dispatcher.submit(2, () -> ran.add("other"));
     started.await(10, TimeUnit.SECONDS);

@@ -29,10 +29,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A Bot API server on 127.0.0.1 for tests: JSON POSTs to {@code /bot<token>/<method>} (method
- * names in any case), long-polled {@code getUpdates} with offset confirmation, Telegram's error
- * shape, and the checks Telegram makes on what a bot sends (HTML, length, button data). Faults can
- * be queued per method: an error reply, a dropped connection, or a request held until released.
+ * A Bot API server on 127.0.0.1 for tests: JSON POSTs to {@code /bot<token>/<method>} (method names
+ * in any case), long-polled {@code getUpdates} with offset confirmation, Telegram's error shape,
+ * and the checks Telegram makes on what a bot sends (HTML, length, button data). Faults can be
+ * queued per method: an error reply, a dropped connection, or a request held until released.
  */
 final class FakeBotApi implements AutoCloseable {
   static final String TOKEN = "4242424242:FAKE-secret_Token-value";
@@ -53,7 +53,9 @@ final class FakeBotApi implements AutoCloseable {
     List<String> buttonData() {
       List<String> data = new ArrayList<>();
       if (markup != null) {
-        markup.path("inline_keyboard").forEach(row -> row.forEach(b -> data.add(b.path("callback_data").asText())));
+        markup
+            .path("inline_keyboard")
+            .forEach(row -> row.forEach(b -> data.add(b.path("callback_data").asText())));
       }
       return data;
     }
@@ -62,7 +64,8 @@ final class FakeBotApi implements AutoCloseable {
   /** A message a user sent, with the update that carried it. */
   record Incoming(int updateId, int messageId, long chatId, long createdNanos) {}
 
-  private record Fault(int code, String description, int retryAfter, boolean drop, CountDownLatch hold) {}
+  private record Fault(
+      int code, String description, int retryAfter, boolean drop, CountDownLatch hold) {}
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
@@ -81,11 +84,13 @@ final class FakeBotApi implements AutoCloseable {
 
   FakeBotApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "fake-bot-api");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "fake-bot-api");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::serve);
     server.start();
@@ -158,7 +163,9 @@ final class FakeBotApi implements AutoCloseable {
 
   private ObjectNode user(long id) {
     ObjectNode user = json.createObjectNode();
-    user.put("id", id).put("is_bot", id == BOT_ID).put("first_name", id == BOT_ID ? "Essay QA" : "User" + id);
+    user.put("id", id)
+        .put("is_bot", id == BOT_ID)
+        .put("first_name", id == BOT_ID ? "Essay QA" : "User" + id);
     user.put("username", id == BOT_ID ? BOT_USERNAME : "user" + id);
     return user;
   }
@@ -201,7 +208,10 @@ final class FakeBotApi implements AutoCloseable {
     blockedChats.add(chatId);
   }
 
-  /** As if Telegram had lost the confirmations: every update is delivered again unless a poll confirms it. */
+  /**
+   * As if Telegram had lost the confirmations: every update is delivered again unless a poll
+   * confirms it.
+   */
   synchronized void forgetConfirmations() {
     confirmed = 0;
   }
@@ -225,7 +235,8 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   /** Waits (bounded) until {@code count} sent items match, and returns them in order. */
-  synchronized List<Sent> await(Predicate<Sent> match, int count, Duration max) throws InterruptedException {
+  synchronized List<Sent> await(Predicate<Sent> match, int count, Duration max)
+      throws InterruptedException {
     long deadline = System.nanoTime() + max.toNanos();
     while (true) {
       List<Sent> found = sent.stream().filter(match).toList();
@@ -234,7 +245,15 @@ final class FakeBotApi implements AutoCloseable {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("waited " + max + " for " + count + " matching items, got " + found.size() + "; all sent: " + describe());
+        throw new AssertionError(
+            "waited "
+                + max
+                + " for "
+                + count
+                + " matching items, got "
+                + found.size()
+                + "; all sent: "
+                + describe());
       }
       TimeUnit.NANOSECONDS.timedWait(this, left);
     }
@@ -246,21 +265,37 @@ final class FakeBotApi implements AutoCloseable {
     while (calls(method) < count) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("waited " + max + " for " + count + " calls of " + method + ", got " + calls(method));
+        throw new AssertionError(
+            "waited " + max + " for " + count + " calls of " + method + ", got " + calls(method));
       }
       TimeUnit.NANOSECONDS.timedWait(this, left);
     }
   }
 
   synchronized Sent replyTo(Incoming question, Duration max) throws InterruptedException {
-    return await(s -> s.method().equals("sendmessage") && Integer.valueOf(question.messageId()).equals(s.replyTo()), 1, max).get(0);
+    return await(
+            s ->
+                s.method().equals("sendmessage")
+                    && Integer.valueOf(question.messageId()).equals(s.replyTo()),
+            1,
+            max)
+        .get(0);
   }
 
   private String describe() {
     StringBuilder out = new StringBuilder();
     for (Sent s : sent) {
-      out.append("\n  ").append(s.method()).append(" chat ").append(s.chatId()).append(" reply-to ").append(s.replyTo())
-          .append(": ").append(s.plain() == null ? "" : s.plain().substring(0, Math.min(60, s.plain().length())).replace('\n', ' '));
+      out.append("\n  ")
+          .append(s.method())
+          .append(" chat ")
+          .append(s.chatId())
+          .append(" reply-to ")
+          .append(s.replyTo())
+          .append(": ")
+          .append(
+              s.plain() == null
+                  ? ""
+                  : s.plain().substring(0, Math.min(60, s.plain().length())).replace('\n', ' '));
     }
     return out.toString();
   }
@@ -385,18 +420,24 @@ final class FakeBotApi implements AutoCloseable {
         }
       }
     }
-    Integer replyTo = body.path("reply_parameters").has("message_id") ? body.path("reply_parameters").path("message_id").asInt() : null;
+    Integer replyTo =
+        body.path("reply_parameters").has("message_id")
+            ? body.path("reply_parameters").path("message_id").asInt()
+            : null;
     int messageId;
     synchronized (this) {
       if (blockedChats.contains(chatId)) {
         error(exchange, 403, "Forbidden: bot was blocked by the user", 0);
         return;
       }
-      if (replyTo != null && !messageAuthors.containsKey(replyTo) && !body.path("reply_parameters").path("allow_sending_without_reply").asBoolean()) {
+      if (replyTo != null
+          && !messageAuthors.containsKey(replyTo)
+          && !body.path("reply_parameters").path("allow_sending_without_reply").asBoolean()) {
         error(exchange, 400, "Bad Request: message to be replied not found", 0);
         return;
       }
-      messageId = method.equals("editmessagetext") ? body.path("message_id").asInt() : nextMessageId++;
+      messageId =
+          method.equals("editmessagetext") ? body.path("message_id").asInt() : nextMessageId++;
       messageAuthors.put(messageId, BOT_ID);
       record(method, chatId, messageId, text, plain, replyTo, markup, body);
     }
@@ -415,8 +456,17 @@ final class FakeBotApi implements AutoCloseable {
     ok(exchange, message);
   }
 
-  private synchronized void record(String method, long chatId, int messageId, String html, String plain, Integer replyTo, JsonNode markup, JsonNode body) {
-    sent.add(new Sent(method, chatId, messageId, html, plain, replyTo, markup, body, System.nanoTime()));
+  private synchronized void record(
+      String method,
+      long chatId,
+      int messageId,
+      String html,
+      String plain,
+      Integer replyTo,
+      JsonNode markup,
+      JsonNode body) {
+    sent.add(
+        new Sent(method, chatId, messageId, html, plain, replyTo, markup, body, System.nanoTime()));
     notifyAll();
   }
 
@@ -427,7 +477,8 @@ final class FakeBotApi implements AutoCloseable {
     respond(exchange, 200, reply);
   }
 
-  private void error(HttpExchange exchange, int code, String description, int retryAfter) throws IOException {
+  private void error(HttpExchange exchange, int code, String description, int retryAfter)
+      throws IOException {
     ObjectNode reply = json.createObjectNode();
     reply.put("ok", false).put("error_code", code).put("description", description);
     if (retryAfter > 0) {

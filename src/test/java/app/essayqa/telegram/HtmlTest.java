@@ -20,7 +20,8 @@ class HtmlTest {
         "¶6.1 — “curly”        | ¶6.1 — “curly”",
         "''                    | ''"
       })
-  void should_escape_only_what_telegram_html_requires(String text, String expected) throws Exception {
+  void should_escape_only_what_telegram_html_requires(String text, String expected)
+      throws Exception {
     String escaped = Html.escape(text);
 
     assertThat(escaped).isEqualTo(expected);

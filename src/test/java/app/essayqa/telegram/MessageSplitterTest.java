@@ -18,21 +18,20 @@ class MessageSplitterTest {
     String para = "Alpha beta gamma. ".repeat(3).strip(); // 53 chars
     return Stream.of(
         Arguments.of("fits as it is", "short <b>bold</b>", 64, List.of("short <b>bold</b>")),
-        Arguments.of(
-            "cuts at the paragraph break",
-            para + "\n\n" + para,
-            80,
-            List.of(para, para)),
+        Arguments.of("cuts at the paragraph break", para + "\n\n" + para, 80, List.of(para, para)),
         Arguments.of(
             "cuts at a sentence end rather than between words",
             "One two three four five six seven. Eight nine ten eleven twelve thirteen fourteen fifteen.",
             64,
-            List.of("One two three four five six seven.", "Eight nine ten eleven twelve thirteen fourteen fifteen.")),
+            List.of(
+                "One two three four five six seven.",
+                "Eight nine ten eleven twelve thirteen fourteen fifteen.")),
         Arguments.of(
             "cuts between words when no sentence ends in reach",
             "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn oooo",
             64,
-            List.of("aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm", "nnnn oooo")),
+            List.of(
+                "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm", "nnnn oooo")),
         Arguments.of(
             "closes and reopens tags around a cut",
             "<blockquote>" + "Word word word word. ".repeat(5).strip() + "</blockquote>",
@@ -55,7 +54,8 @@ class MessageSplitterTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void should_split_at_the_best_boundary(String name, String html, int limit, List<String> expected) throws Exception {
+  void should_split_at_the_best_boundary(String name, String html, int limit, List<String> expected)
+      throws Exception {
     List<String> parts = MessageSplitter.split(html, limit);
 
     assertThat(parts).isEqualTo(expected);
@@ -68,18 +68,30 @@ class MessageSplitterTest {
   @Test
   void should_keep_every_part_valid_and_lose_no_text_in_a_long_answer() throws Exception {
     Random random = new Random(7);
-    String[] words = {"essay", "Japan", "Korea", "a&b", "<tag>", "“quote”", "NTS", "relations", "😀"};
+    String[] words = {
+      "essay", "Japan", "Korea", "a&b", "<tag>", "“quote”", "NTS", "relations", "😀"
+    };
     for (int round = 0; round < 50; round++) {
       StringBuilder html = new StringBuilder();
       for (int block = 0; block < 20; block++) {
         StringBuilder text = new StringBuilder();
         int n = 5 + random.nextInt(200);
         for (int w = 0; w < n; w++) {
-          text.append(words[random.nextInt(words.length)]).append(random.nextInt(8) == 0 ? ". " : " ");
+          text.append(words[random.nextInt(words.length)])
+              .append(random.nextInt(8) == 0 ? ". " : " ");
         }
         String body = Html.escape(text.toString().strip());
         html.append(block == 0 ? "" : "\n\n")
-            .append(random.nextBoolean() ? "<b>[" + block + "]</b> <i>Section</i>, ¶" + block + "\n<blockquote>" + body + "</blockquote>" : body);
+            .append(
+                random.nextBoolean()
+                    ? "<b>["
+                        + block
+                        + "]</b> <i>Section</i>, ¶"
+                        + block
+                        + "\n<blockquote>"
+                        + body
+                        + "</blockquote>"
+                    : body);
       }
       int limit = 200 + random.nextInt(4000);
 

@@ -21,7 +21,8 @@ class RecentAnswersTest {
     RecentAnswers recent = new RecentAnswers(10);
     Runnable settled = recent.sending(1);
 
-    CompletableFuture<Optional<Answer>> lookup = CompletableFuture.supplyAsync(() -> recent.get(1, 42, PATIENCE));
+    CompletableFuture<Optional<Answer>> lookup =
+        CompletableFuture.supplyAsync(() -> recent.get(1, 42, PATIENCE));
     Thread.sleep(100);
     assertThat(lookup).isNotDone();
     recent.put(1, 42, ANSWER);
@@ -43,7 +44,8 @@ class RecentAnswersTest {
     RecentAnswers recent = new RecentAnswers(10);
     Runnable settled = recent.sending(1);
 
-    CompletableFuture<Optional<Answer>> lookup = CompletableFuture.supplyAsync(() -> recent.get(1, 42, PATIENCE));
+    CompletableFuture<Optional<Answer>> lookup =
+        CompletableFuture.supplyAsync(() -> recent.get(1, 42, PATIENCE));
     recent.put(1, 43, ANSWER);
     settled.run();
     settled.run();

@@ -42,7 +42,8 @@ class RouteTest {
         "false | true  | Who said that?                    | QUESTION        | Who said that?",
         "false | true  | NULL                              | NOT_TEXT        | ''"
       })
-  void should_route_messages(boolean privateChat, boolean replyToBot, String text, Route.Kind kind, String question) {
+  void should_route_messages(
+      boolean privateChat, boolean replyToBot, String text, Route.Kind kind, String question) {
     Route route = Route.of(privateChat, text, BOT, replyToBot);
 
     assertThat(route.kind()).isEqualTo(kind);

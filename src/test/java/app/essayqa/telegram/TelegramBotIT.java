@@ -78,7 +78,9 @@ class TelegramBotIT {
   }
 
   private static List<FakeBotApi.Sent> messagesTo(FakeBotApi fake, long chatId) {
-    return fake.sent().stream().filter(s -> s.method().equals("sendmessage") && s.chatId() == chatId).toList();
+    return fake.sent().stream()
+        .filter(s -> s.method().equals("sendmessage") && s.chatId() == chatId)
+        .toList();
   }
 
   @Test
@@ -91,10 +93,17 @@ class TelegramBotIT {
 
     assertThat(reply.plain()).contains("[1]").contains("Sources").contains("¶");
     assertThat(reply.body().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
-    assertThat(reply.body().path("reply_parameters").path("allow_sending_without_reply").asBoolean()).isTrue();
+    assertThat(
+            reply.body().path("reply_parameters").path("allow_sending_without_reply").asBoolean())
+        .isTrue();
     assertThat(reply.buttonData()).isNotEmpty().allMatch(d -> d.startsWith("s:"));
     assertThat(messagesTo(fake, 101)).hasSize(1);
-    assertThat(fake.sent()).anyMatch(s -> s.method().equals("sendchataction") && s.chatId() == 101 && s.body().path("action").asText().equals("typing"));
+    assertThat(fake.sent())
+        .anyMatch(
+            s ->
+                s.method().equals("sendchataction")
+                    && s.chatId() == 101
+                    && s.body().path("action").asText().equals("typing"));
   }
 
   @Test
@@ -104,12 +113,16 @@ class TelegramBotIT {
 
     FakeBotApi.Sent start = fake.replyTo(fake.userSays(102, "/start"), WAIT);
     FakeBotApi.Sent help = fake.replyTo(fake.userSays(102, "/help"), WAIT);
-    FakeBotApi.Sent about = fake.replyTo(fake.userSays(102, "/about@" + FakeBotApi.BOT_USERNAME), WAIT);
+    FakeBotApi.Sent about =
+        fake.replyTo(fake.userSays(102, "/about@" + FakeBotApi.BOT_USERNAME), WAIT);
 
-    assertThat(fake.sent()).anySatisfy(s -> {
-      assertThat(s.method()).isEqualTo("setmycommands");
-      assertThat(s.body().path("commands").findValuesAsText("command")).containsExactly("start", "help", "about", "ask");
-    });
+    assertThat(fake.sent())
+        .anySatisfy(
+            s -> {
+              assertThat(s.method()).isEqualTo("setmycommands");
+              assertThat(s.body().path("commands").findValuesAsText("command"))
+                  .containsExactly("start", "help", "about", "ask");
+            });
     assertThat(start.plain()).contains("Hello").contains(essay.title());
     assertThat(start.plain().lines().filter(l -> l.startsWith("• ")).count()).isEqualTo(3);
     assertThat(help.plain()).contains("/ask").contains("@" + FakeBotApi.BOT_USERNAME);
@@ -122,16 +135,21 @@ class TelegramBotIT {
     start();
     long group = -1001;
 
-    FakeBotApi.Incoming chatter = fake.userSays(group, 7, "what is non-traditional security?", null);
-    FakeBotApi.Incoming mention = fake.userSays(group, 7, "@" + FakeBotApi.BOT_USERNAME + " what is non-traditional security?", null);
+    FakeBotApi.Incoming chatter =
+        fake.userSays(group, 7, "what is non-traditional security?", null);
+    FakeBotApi.Incoming mention =
+        fake.userSays(
+            group, 7, "@" + FakeBotApi.BOT_USERNAME + " what is non-traditional security?", null);
     FakeBotApi.Sent answer = fake.replyTo(mention, WAIT);
-    FakeBotApi.Incoming ask = fake.userSays(group, 8, "/ask@" + FakeBotApi.BOT_USERNAME + " Who wrote the essay?", null);
+    FakeBotApi.Incoming ask =
+        fake.userSays(group, 8, "/ask@" + FakeBotApi.BOT_USERNAME + " Who wrote the essay?", null);
     fake.replyTo(ask, WAIT);
     FakeBotApi.Incoming followUp = fake.userSays(group, 7, "Tell me more", answer.messageId());
     fake.replyTo(followUp, WAIT);
     harness.awaitSettled(followUp);
 
-    assertThat(messagesTo(fake, group)).extracting(FakeBotApi.Sent::replyTo)
+    assertThat(messagesTo(fake, group))
+        .extracting(FakeBotApi.Sent::replyTo)
         .containsExactly(mention.messageId(), ask.messageId(), followUp.messageId())
         .doesNotContain(chatter.messageId());
   }
@@ -143,7 +161,8 @@ class TelegramBotIT {
     fake.delaySendResponses(Duration.ofMillis(400));
 
     FakeBotApi.Sent first = fake.replyTo(fake.userSays(103, QUESTION), WAIT);
-    FakeBotApi.Sent more = fake.replyTo(fake.userSays(103, 103, "Tell me more", first.messageId()), WAIT);
+    FakeBotApi.Sent more =
+        fake.replyTo(fake.userSays(103, 103, "Tell me more", first.messageId()), WAIT);
 
     assertThat(more.plain()).contains("[1]");
     assertThat(more.buttonData()).isNotEmpty().isNotEqualTo(first.buttonData());
@@ -159,16 +178,38 @@ class TelegramBotIT {
     Paragraph cited = essay.paragraph(source.paragraph()).orElseThrow();
 
     FakeBotApi.Incoming press = fake.pressButton(104, 104, answer.messageId(), data);
-    FakeBotApi.Sent view = fake.await(s -> s.method().equals("sendmessage") && s.chatId() == 104 && s.replyTo() == answer.messageId(), 1, WAIT).get(0);
+    FakeBotApi.Sent view =
+        fake.await(
+                s ->
+                    s.method().equals("sendmessage")
+                        && s.chatId() == 104
+                        && s.replyTo() == answer.messageId(),
+                1,
+                WAIT)
+            .get(0);
 
     assertThat(view.plain()).contains(cited.text().strip()).contains("¶" + cited.number());
-    assertThat(fake.sent()).anyMatch(s -> s.method().equals("answercallbackquery") && s.body().path("callback_query_id").asText().equals("cb" + press.updateId()));
-    String next = view.buttonData().stream().filter(d -> d.equals("p:" + source.document() + ":" + (source.paragraph() + 1))).findFirst().orElseThrow();
+    assertThat(fake.sent())
+        .anyMatch(
+            s ->
+                s.method().equals("answercallbackquery")
+                    && s.body().path("callback_query_id").asText().equals("cb" + press.updateId()));
+    String next =
+        view.buttonData().stream()
+            .filter(d -> d.equals("p:" + source.document() + ":" + (source.paragraph() + 1)))
+            .findFirst()
+            .orElseThrow();
 
     fake.pressButton(104, 104, view.messageId(), next);
-    FakeBotApi.Sent paged = fake.await(s -> s.method().equals("editmessagetext") && s.messageId() == view.messageId(), 1, WAIT).get(0);
+    FakeBotApi.Sent paged =
+        fake.await(
+                s -> s.method().equals("editmessagetext") && s.messageId() == view.messageId(),
+                1,
+                WAIT)
+            .get(0);
 
-    assertThat(paged.plain()).contains(essay.paragraph(source.paragraph() + 1).orElseThrow().text().strip());
+    assertThat(paged.plain())
+        .contains(essay.paragraph(source.paragraph() + 1).orElseThrow().text().strip());
     assertThat(paged.buttonData()).contains("p:" + source.document() + ":" + source.paragraph());
   }
 
@@ -176,9 +217,12 @@ class TelegramBotIT {
   void should_send_valid_html_when_text_holds_markup_characters() throws Exception {
     start();
 
-    FakeBotApi.Incoming question = fake.userSays(105, "<script>alert('x')</script> & what does the essay say about Japan & Korea?");
+    FakeBotApi.Incoming question =
+        fake.userSays(
+            105, "<script>alert('x')</script> & what does the essay say about Japan & Korea?");
     FakeBotApi.Sent reply = fake.replyTo(question, WAIT);
-    FakeBotApi.Sent tooLong = fake.replyTo(fake.userSays(105, "<script>&</script>".repeat(40)), WAIT);
+    FakeBotApi.Sent tooLong =
+        fake.replyTo(fake.userSays(105, "<script>&</script>".repeat(40)), WAIT);
 
     // The fake rejects invalid HTML with a 400, so a delivered reply proves the escaping.
     assertThat(reply.plain()).isNotBlank();
@@ -196,7 +240,8 @@ class TelegramBotIT {
 
     assertThat(fake.calls("sendMessage")).isEqualTo(2);
     assertThat(messagesTo(fake, 106)).hasSize(1);
-    assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().contains("[429] Too Many Requests"));
+    assertThat(logs.list)
+        .anyMatch(e -> e.getFormattedMessage().contains("[429] Too Many Requests"));
   }
 
   @Test
@@ -228,10 +273,15 @@ class TelegramBotIT {
     fake.replyTo(next, WAIT);
     harness.awaitSettled(next);
 
-    assertThat(messagesTo(fake, 115)).extracting(FakeBotApi.Sent::replyTo).containsExactly(next.messageId());
+    assertThat(messagesTo(fake, 115))
+        .extracting(FakeBotApi.Sent::replyTo)
+        .containsExactly(next.messageId());
     assertThat(fake.calls("sendMessage")).isEqualTo(2);
-    assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().contains("chat 115")
-        && e.getFormattedMessage().contains("[400] Bad Request: chat not found"));
+    assertThat(logs.list)
+        .anyMatch(
+            e ->
+                e.getFormattedMessage().contains("chat 115")
+                    && e.getFormattedMessage().contains("[400] Bad Request: chat not found"));
     assertThat(rejected.updateId()).isLessThan(next.updateId());
   }
 
@@ -254,7 +304,17 @@ class TelegramBotIT {
   @Test
   void should_hint_at_non_text_and_limit_each_user_politely() throws Exception {
     BotSettings settings = BotHarness.settings(fake, stateDir);
-    start(new BotSettings(settings.apiUrl(), settings.allow(), 500, 3, 4, stateDir, settings.pollTimeout(), settings.rates(), settings.grace()));
+    start(
+        new BotSettings(
+            settings.apiUrl(),
+            settings.allow(),
+            500,
+            3,
+            4,
+            stateDir,
+            settings.pollTimeout(),
+            settings.rates(),
+            settings.grace()));
 
     FakeBotApi.Sent hint = fake.replyTo(fake.userSays(110, 110, null, null), WAIT);
     fake.replyTo(fake.userSays(110, QUESTION), WAIT);
@@ -271,7 +331,17 @@ class TelegramBotIT {
   @Test
   void should_answer_only_allowed_chats() throws Exception {
     BotSettings s = BotHarness.settings(fake, stateDir);
-    start(new BotSettings(s.apiUrl(), List.of("111", "@user112"), 500, 10, 4, stateDir, s.pollTimeout(), s.rates(), s.grace()));
+    start(
+        new BotSettings(
+            s.apiUrl(),
+            List.of("111", "@user112"),
+            500,
+            10,
+            4,
+            stateDir,
+            s.pollTimeout(),
+            s.rates(),
+            s.grace()));
 
     FakeBotApi.Incoming allowedById = fake.userSays(111, QUESTION);
     FakeBotApi.Incoming allowedByName = fake.userSays(112, QUESTION);
@@ -308,7 +378,9 @@ class TelegramBotIT {
 
   private static void assertTokenNeverLogged() {
     for (ILoggingEvent event : List.copyOf(logs.list)) {
-      assertThat(event.getFormattedMessage()).doesNotContain(FakeBotApi.TOKEN).doesNotContain("FAKE-secret");
+      assertThat(event.getFormattedMessage())
+          .doesNotContain(FakeBotApi.TOKEN)
+          .doesNotContain("FAKE-secret");
       for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
         assertThat(String.valueOf(t.getMessage())).doesNotContain("FAKE-secret");
       }

@@ -5,14 +5,28 @@ import java.util.Deque;
 import java.util.Set;
 
 /**
- * Parses Telegram HTML the way the Bot API does, for the fake server and the tests: the text a
- * user would see, or an error naming what Telegram would reject.
+ * Parses Telegram HTML the way the Bot API does, for the fake server and the tests: the text a user
+ * would see, or an error naming what Telegram would reject.
  */
 final class TelegramHtml {
   private static final Set<String> TAGS =
       Set.of(
-          "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
-          "tg-emoji", "code", "pre", "blockquote");
+          "b",
+          "strong",
+          "i",
+          "em",
+          "u",
+          "ins",
+          "s",
+          "strike",
+          "del",
+          "span",
+          "tg-spoiler",
+          "a",
+          "tg-emoji",
+          "code",
+          "pre",
+          "blockquote");
 
   private TelegramHtml() {}
 
@@ -38,13 +52,21 @@ final class TelegramHtml {
         if (tag.startsWith("/")) {
           String name = tag.substring(1).strip();
           if (open.isEmpty() || !open.peek().equals(name)) {
-            throw new InvalidHtml("can't parse entities: unmatched end tag at byte offset " + i + ", expected \"</" + open.peek() + ">\", found \"</" + name + ">\"");
+            throw new InvalidHtml(
+                "can't parse entities: unmatched end tag at byte offset "
+                    + i
+                    + ", expected \"</"
+                    + open.peek()
+                    + ">\", found \"</"
+                    + name
+                    + ">\"");
           }
           open.pop();
         } else {
           String name = tag.split("\\s", 2)[0];
           if (!TAGS.contains(name)) {
-            throw new InvalidHtml("can't parse entities: unsupported start tag \"" + name + "\" at byte offset " + i);
+            throw new InvalidHtml(
+                "can't parse entities: unsupported start tag \"" + name + "\" at byte offset " + i);
           }
           open.push(name);
         }
@@ -76,7 +98,10 @@ final class TelegramHtml {
       }
     }
     if (!open.isEmpty()) {
-      throw new InvalidHtml("can't parse entities: can't find end tag corresponding to start tag \"" + open.peek() + "\"");
+      throw new InvalidHtml(
+          "can't parse entities: can't find end tag corresponding to start tag \""
+              + open.peek()
+              + "\"");
     }
     return text.toString();
   }

@@ -49,7 +49,8 @@ class TelegramLoadIT {
   }
 
   @Test
-  void should_answer_200_questions_from_20_chats_exactly_once_and_in_order_despite_faults() throws Exception {
+  void should_answer_200_questions_from_20_chats_exactly_once_and_in_order_despite_faults()
+      throws Exception {
     try (FakeBotApi fake = new FakeBotApi();
         BotHarness harness = BotHarness.start(qa, fake, settings(fake))) {
       fake.awaitCalls("getUpdates", 1, WAIT);
@@ -68,13 +69,23 @@ class TelegramLoadIT {
       harness.awaitSettled(questions.get(questions.size() - 1));
 
       Figures figures = Figures.of(questions, fake.sent());
-      System.out.println(figures.report("burst: 20 chats x 10 questions sent at once, " + faults + " faults injected"));
+      System.out.println(
+          figures.report(
+              "burst: 20 chats x 10 questions sent at once, " + faults + " faults injected"));
       assertThat(figures.lost).isZero();
       assertThat(figures.duplicated).isZero();
       for (long chat = 1; chat <= 20; chat++) {
         long c = chat;
-        List<Integer> asked = questions.stream().filter(q -> q.chatId() == c).map(FakeBotApi.Incoming::messageId).toList();
-        List<Integer> answered = fake.sent().stream().filter(s -> s.method().equals("sendmessage") && s.chatId() == c).map(FakeBotApi.Sent::replyTo).toList();
+        List<Integer> asked =
+            questions.stream()
+                .filter(q -> q.chatId() == c)
+                .map(FakeBotApi.Incoming::messageId)
+                .toList();
+        List<Integer> answered =
+            fake.sent().stream()
+                .filter(s -> s.method().equals("sendmessage") && s.chatId() == c)
+                .map(FakeBotApi.Sent::replyTo)
+                .toList();
         assertThat(answered).as("replies in chat %d", chat).isEqualTo(asked);
       }
     }
@@ -102,7 +113,9 @@ class TelegramLoadIT {
         assertThat(System.nanoTime()).as("all answered in time").isLessThan(deadline);
         for (FakeBotApi.Sent s : fake.sent()) {
           FakeBotApi.Incoming q = waiting.get(s.chatId());
-          if (q != null && s.method().equals("sendmessage") && Integer.valueOf(q.messageId()).equals(s.replyTo())) {
+          if (q != null
+              && s.method().equals("sendmessage")
+              && Integer.valueOf(q.messageId()).equals(s.replyTo())) {
             waiting.remove(s.chatId());
             if (asked.get(s.chatId()) < 4) {
               answeredAt.put(s.chatId(), s.atNanos());
@@ -114,7 +127,8 @@ class TelegramLoadIT {
             long chat = e.getKey();
             answeredAt.remove(chat);
             int n = asked.merge(chat, 1, Integer::sum);
-            FakeBotApi.Incoming q = fake.userSays(chat, QUESTIONS[(int) (chat + n) % QUESTIONS.length]);
+            FakeBotApi.Incoming q =
+                fake.userSays(chat, QUESTIONS[(int) (chat + n) % QUESTIONS.length]);
             questions.add(q);
             waiting.put(chat, q);
           }
@@ -124,9 +138,12 @@ class TelegramLoadIT {
       harness.awaitSettled(questions.get(questions.size() - 1));
 
       Figures figures = Figures.of(questions, fake.sent());
-      System.out.println(figures.report("paced: 20 chats x 4 questions, each asked 1 s after the previous answer, no faults"));
-      System.out.println(Figures.of(questions.subList(20, questions.size()), fake.sent())
-          .report("paced, rounds 2-4 only (after the cold first round)"));
+      System.out.println(
+          figures.report(
+              "paced: 20 chats x 4 questions, each asked 1 s after the previous answer, no faults"));
+      System.out.println(
+          Figures.of(questions.subList(20, questions.size()), fake.sent())
+              .report("paced, rounds 2-4 only (after the cold first round)"));
       assertThat(figures.lost).isZero();
       assertThat(figures.duplicated).isZero();
     }
@@ -135,7 +152,16 @@ class TelegramLoadIT {
   private static BotSettings settings(FakeBotApi fake) throws Exception {
     Path dir = java.nio.file.Files.createTempDirectory("telegram-load");
     BotSettings s = BotHarness.settings(fake, dir);
-    return new BotSettings(s.apiUrl(), List.of(), 500, 60, 4, dir, s.pollTimeout(), BotSettings.SendRatesSpec.TELEGRAM, s.grace());
+    return new BotSettings(
+        s.apiUrl(),
+        List.of(),
+        500,
+        60,
+        4,
+        dir,
+        s.pollTimeout(),
+        BotSettings.SendRatesSpec.TELEGRAM,
+        s.grace());
   }
 
   private static int injectFaults(FakeBotApi fake) {
@@ -150,7 +176,14 @@ class TelegramLoadIT {
   }
 
   /** Throughput, latency from update to reply, and lost or duplicated answers. */
-  record Figures(int questions, double perSecond, long p50Ms, long p95Ms, long maxMs, int lost, int duplicated) {
+  record Figures(
+      int questions,
+      double perSecond,
+      long p50Ms,
+      long p95Ms,
+      long maxMs,
+      int lost,
+      int duplicated) {
     static Figures of(List<FakeBotApi.Incoming> questions, List<FakeBotApi.Sent> sent) {
       List<Long> latencies = new ArrayList<>();
       int lost = 0;
@@ -158,9 +191,14 @@ class TelegramLoadIT {
       long first = Long.MAX_VALUE;
       long last = Long.MIN_VALUE;
       for (FakeBotApi.Incoming q : questions) {
-        List<FakeBotApi.Sent> replies = sent.stream()
-            .filter(s -> s.method().equals("sendmessage") && s.chatId() == q.chatId() && Integer.valueOf(q.messageId()).equals(s.replyTo()))
-            .toList();
+        List<FakeBotApi.Sent> replies =
+            sent.stream()
+                .filter(
+                    s ->
+                        s.method().equals("sendmessage")
+                            && s.chatId() == q.chatId()
+                            && Integer.valueOf(q.messageId()).equals(s.replyTo()))
+                .toList();
         if (replies.isEmpty()) {
           lost++;
           continue;
@@ -194,7 +232,14 @@ class TelegramLoadIT {
       return String.format(
           Locale.ROOT,
           "TELEGRAM FIGURES [%s]: %d questions, %.1f answered/s, latency update->reply p50 %d ms, p95 %d ms, max %d ms, lost %d, duplicated %d",
-          scenario, questions, perSecond, p50Ms, p95Ms, maxMs, lost, duplicated);
+          scenario,
+          questions,
+          perSecond,
+          p50Ms,
+          p95Ms,
+          maxMs,
+          lost,
+          duplicated);
     }
   }
 }

@@ -42,7 +42,8 @@ class TelegramProcessIT {
   }
 
   private Process launch(String token, String name) throws Exception {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path root = Path.of("").toAbsolutePath();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -83,15 +84,17 @@ class TelegramProcessIT {
   }
 
   @Test
-  void should_exit_with_code_2_and_one_clear_line_when_telegram_rejects_the_token() throws Exception {
+  void should_exit_with_code_2_and_one_clear_line_when_telegram_rejects_the_token()
+      throws Exception {
     Process bot = launch("1234567:WRONG-token-value", "wrong");
 
     assertThat(bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
     assertThat(bot.exitValue()).isEqualTo(Main.EXIT_USAGE);
     List<String> lines = stderr("wrong").lines().filter(l -> !l.isBlank()).toList();
-    assertThat(lines).containsExactly(
-        "error: Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN");
+    assertThat(lines)
+        .containsExactly(
+            "error: Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN");
     assertThat(fake.calls("getUpdates")).isZero();
   }
 
@@ -114,7 +117,10 @@ class TelegramProcessIT {
     fake.replyTo(inFlight, WAIT);
     awaitLine("second", "update " + inFlight.updateId() + " chat 301: answered");
 
-    assertThat(fake.sent().stream().filter(s -> s.method().equals("sendmessage")).map(FakeBotApi.Sent::replyTo))
+    assertThat(
+            fake.sent().stream()
+                .filter(s -> s.method().equals("sendmessage"))
+                .map(FakeBotApi.Sent::replyTo))
         .containsExactly(answered.messageId(), inFlight.messageId());
 
     // SIGTERM while the next answer is being prepared: it is finished, then the bot exits.

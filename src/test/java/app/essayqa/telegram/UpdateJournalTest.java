@@ -60,7 +60,9 @@ class UpdateJournalTest {
     journal.accept(List.of(update(5, "a")));
     Files.writeString(dir.resolve("pending/9.json"), "{not json");
 
-    assertThat(UpdateJournal.open(dir).pending()).extracting(Update::getUpdateId).containsExactly(5);
+    assertThat(UpdateJournal.open(dir).pending())
+        .extracting(Update::getUpdateId)
+        .containsExactly(5);
     assertThat(dir.resolve("pending/9.json.bad")).exists();
   }
 
