@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * only slow step. Thread-safe: {@link #ask} may be called from several threads at once. Throws
  * {@link EssayQaException} for anything a user can fix; its message is fit to print.
  */
-public final class EssayQa implements AutoCloseable {
+public final class EssayQa implements Answerer {
   private static final Logger LOG = LoggerFactory.getLogger(EssayQa.class);
 
   /** How many ranked passages abstention, composition and {@code :debug} look at. */
@@ -199,21 +199,11 @@ public final class EssayQa implements AutoCloseable {
         config, library, index.passages(), tokenEncoder, analyzer, bm25, queries, hybrid, version);
   }
 
-  /**
-   * Answers a question. Never null; an empty, oversized or meaningless question gets an abstaining
-   * answer whose text says what was wrong.
-   */
-  public Answer ask(String question) {
-    return answer(question, question, Set.of());
-  }
-
-  /**
-   * Answers a follow-up to an earlier answer ("Who said that?", "Tell me more"): the earlier
-   * question and its cited passages give the context a short follow-up leaves out.
-   */
-  public Answer ask(String question, Answer previous) {
+  @Override
+  public Answer ask(String question, Conversation conversation) {
+    Answer previous = conversation.last().orElse(null);
     if (previous == null || previous.abstained() || previous.citations().isEmpty()) {
-      return ask(question);
+      return answer(question, question, Set.of());
     }
     String shown = question == null ? "" : question;
     if (MORE.matcher(shown).matches()) {
@@ -224,12 +214,12 @@ public final class EssayQa implements AutoCloseable {
     return answer(shown, shown + " " + previous.question(), paragraphs);
   }
 
-  /** The parsed seed documents, for browsing paragraphs and naming title and author. */
+  @Override
   public Library library() {
     return library;
   }
 
-  /** A hash of the seed texts, the model and the settings that shape answers. */
+  @Override
   public String indexVersion() {
     return indexVersion;
   }

@@ -131,8 +131,8 @@ class EssayQaIT {
   void should_answer_follow_ups_with_the_earlier_question_as_context() {
     Answer first =
         qa.ask("What did a participant say Japan, Korea and China each do with history?");
-    Answer who = qa.ask("Who said that?", first);
-    Answer more = qa.ask("Tell me more", first);
+    Answer who = qa.ask("Who said that?", Conversation.of(first));
+    Answer more = qa.ask("Tell me more", Conversation.of(first));
 
     assertThat(who.abstained()).isFalse();
     assertThat(who.text()).contains("Brendan Howe");

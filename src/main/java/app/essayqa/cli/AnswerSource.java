@@ -1,5 +1,6 @@
 package app.essayqa.cli;
 
+import app.essayqa.Conversation;
 import app.essayqa.EssayQa;
 import app.essayqa.answer.Answer;
 import app.essayqa.config.Config;
@@ -25,8 +26,8 @@ public interface AnswerSource extends AutoCloseable {
   /** See {@link EssayQa#ask(String)}. */
   Answer ask(String question);
 
-  /** See {@link EssayQa#ask(String, Answer)}. */
-  Answer ask(String question, Answer previous);
+  /** See {@link app.essayqa.Answerer#ask(String, Conversation)}. */
+  Answer ask(String question, Conversation conversation);
 
   Library library();
 
@@ -43,8 +44,8 @@ public interface AnswerSource extends AutoCloseable {
     }
 
     @Override
-    public Answer ask(String question, Answer previous) {
-      return qa.ask(question, previous);
+    public Answer ask(String question, Conversation conversation) {
+      return qa.ask(question, conversation);
     }
 
     @Override

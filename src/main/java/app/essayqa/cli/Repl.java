@@ -1,5 +1,6 @@
 package app.essayqa.cli;
 
+import app.essayqa.Conversation;
 import app.essayqa.EssayQaException;
 import app.essayqa.answer.Answer;
 import java.io.PrintWriter;
@@ -94,7 +95,7 @@ final class Repl {
           out.println("The last answer quoted nothing to continue from.\n");
         } else {
           Answer previous = last;
-          answer(() -> source.ask("Tell me more", previous), out);
+          answer(() -> source.ask("Tell me more", Conversation.of(previous)), out);
         }
       }
       default -> out.println("Unknown command " + command + "; :help lists the commands.");

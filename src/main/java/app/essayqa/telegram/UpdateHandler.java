@@ -1,5 +1,6 @@
 package app.essayqa.telegram;
 
+import app.essayqa.Conversation;
 import app.essayqa.EssayQa;
 import app.essayqa.EssayQaException;
 import app.essayqa.answer.Answer;
@@ -186,7 +187,7 @@ final class UpdateHandler {
             : recent.get(m.getChatId(), replyTo.getMessageId(), FOLLOW_UP_PATIENCE);
     Answer answer;
     try {
-      answer = previous.isPresent() ? qa.ask(question, previous.get()) : qa.ask(question);
+      answer = qa.ask(question, previous.map(Conversation::of).orElse(Conversation.empty()));
     } catch (EssayQaException e) {
       out.text("Sorry: " + Html.escape(e.getMessage())).flush("error");
       return;

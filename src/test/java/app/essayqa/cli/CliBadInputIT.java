@@ -2,6 +2,7 @@ package app.essayqa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.essayqa.Conversation;
 import app.essayqa.answer.Answer;
 import app.essayqa.config.Config;
 import app.essayqa.ingest.Library;
@@ -48,8 +49,8 @@ class CliBadInputIT {
           }
 
           @Override
-          public Answer ask(String question, Answer previous) {
-            return source.ask(question, previous);
+          public Answer ask(String question, Conversation conversation) {
+            return source.ask(question, conversation);
           }
 
           @Override

@@ -1,5 +1,6 @@
 package app.essayqa.cli;
 
+import app.essayqa.Conversation;
 import app.essayqa.answer.Answer;
 import app.essayqa.answer.Citation;
 import app.essayqa.answer.Evidence;
@@ -97,8 +98,8 @@ class FakeAnswerSource implements AnswerSource {
   }
 
   @Override
-  public Answer ask(String question, Answer previous) {
-    this.previous.add(previous);
+  public Answer ask(String question, Conversation conversation) {
+    this.previous.add(conversation.last().orElse(null));
     return ask(question);
   }
 

@@ -1,0 +1,32 @@
+package app.essayqa;
+
+import app.essayqa.answer.Answer;
+import app.essayqa.ingest.Library;
+
+/**
+ * The one port front ends (REPL, {@code ask}, Telegram, eval) ask through: a question in, an {@link
+ * Answer} out. Implementations are thread-safe: several chats may ask at once. {@code ask} never
+ * returns null; an empty, oversized or meaningless question gets an abstaining answer whose text
+ * says what was wrong. A problem the user can fix is thrown as {@link EssayQaException}.
+ */
+public interface Answerer extends AutoCloseable {
+  /** Answers a question that stands alone. */
+  default Answer ask(String question) {
+    return ask(question, Conversation.empty());
+  }
+
+  /**
+   * Answers a question asked after {@code conversation}; a follow-up is read against its latest
+   * answers, any other question as if it stood alone.
+   */
+  Answer ask(String question, Conversation conversation);
+
+  /** The parsed seed documents: titles, authors, sections and paragraphs for browsing. */
+  Library library();
+
+  /** A hash of the seed texts, the model and the settings that shape answers. */
+  String indexVersion();
+
+  @Override
+  void close();
+}
