@@ -1,5 +1,6 @@
 package app.essayqa.cli;
 
+import app.essayqa.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,15 +13,12 @@ final class Text {
   private Text() {}
 
   /**
-   * Removes control characters other than newline and tab. Answers may echo what a user typed, and
-   * a question carrying ANSI escapes must not recolour or move the cursor of the terminal.
+   * Shows control characters other than newline and tab instead of sending them ({@link
+   * Printable#text}). Answers may echo what a user typed, and a question carrying ANSI escapes must
+   * not recolour or move the cursor of the terminal.
    */
   static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
-        .filter(cp -> cp == '\n' || cp == '\t' || Character.getType(cp) != Character.CONTROL)
-        .forEach(out::appendCodePoint);
-    return out.toString();
+    return Printable.text(text);
   }
 
   /**

@@ -11,13 +11,13 @@ class TextTest {
       delimiter = '|',
       value = {
         "plain text|plain text",
-        "\u001b[31mred\u001b[0m|[31mred[0m",
-        "bell\u0007 and nul\u0000|bell and nul",
+        "'\u001b[31mred\u001b[0m'|'^[[31mred^[[0m'",
+        "'bell\u0007 and nul\u0000'|'bell^G and nul^@'",
         "keeps\ttab|keeps\ttab",
-        "C1\u009b control|C1 control",
+        "C1\u009b control|C1\\u009b control",
         "한국어 日本語 עברית|한국어 日本語 עברית",
       })
-  void should_remove_control_characters_only(String input, String expected) {
+  void should_show_control_characters_instead_of_sending_them(String input, String expected) {
     assertThat(Text.printable(input)).isEqualTo(expected);
   }
 
