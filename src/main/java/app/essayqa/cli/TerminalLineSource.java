@@ -34,8 +34,13 @@ final class TerminalLineSource implements LineSource {
    * without it the REPL still works, it just forgets.
    */
   static TerminalLineSource open(Path historyFile) throws IOException {
-    Terminal terminal =
-        TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build();
+    return open(
+        TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build(),
+        historyFile);
+  }
+
+  /** The same on a given terminal; tests pass one over byte streams. */
+  static TerminalLineSource open(Terminal terminal, Path historyFile) {
     LineReaderBuilder builder =
         LineReaderBuilder.builder()
             .terminal(terminal)
@@ -46,7 +51,7 @@ final class TerminalLineSource implements LineSource {
             .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
             .variable(LineReader.HISTORY_SIZE, 1000);
     if (historyFile != null && ensureFolder(historyFile)) {
-      builder.variable(LineReader.HISTORY_FILE, historyFile);
+      HistoryFile.usable(historyFile).ifPresent(f -> builder.variable(LineReader.HISTORY_FILE, f));
     }
     return new TerminalLineSource(terminal, builder.build());
   }
