@@ -37,12 +37,21 @@ public record Config(Path home, Map<String, Object> values, Map<String, String> 
    * @throws ConfigException naming the key, the value and the source when either is wrong
    */
   public Config with(String name, String text, String source) {
+    return with(name, text, source, source);
+  }
+
+  /**
+   * The same, with {@code where} naming the source in messages more precisely than the recorded
+   * {@code source}: {@code config/essay-qa.yaml:12} for a key recorded as from {@code
+   * config/essay-qa.yaml}.
+   */
+  Config with(String name, String text, String source, String where) {
     ConfigKey key =
         ConfigKeys.find(name)
             .orElseThrow(
                 () ->
                     new ConfigException(
-                        source
+                        where
                             + ": unknown key '"
                             + name
                             + "' (value '"
@@ -54,7 +63,7 @@ public record Config(Path home, Map<String, Object> values, Map<String, String> 
       value = key.parse(text);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
-          source + ": bad value '" + shown(name, text) + "' for " + name + ": " + e.getMessage());
+          where + ": bad value '" + shown(name, text) + "' for " + name + ": " + e.getMessage());
     }
     Map<String, Object> newValues = new LinkedHashMap<>(values);
     Map<String, String> newSources = new LinkedHashMap<>(sources);

@@ -1,17 +1,21 @@
 package app.essayqa.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import app.essayqa.IoReason;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds the effective {@link Config}: defaults, then the YAML file, then environment variables
@@ -35,7 +39,7 @@ public final class ConfigLoader {
       Map<String, String> env,
       Map<String, String> sets) {
     Config config = Config.defaults(home);
-    if (Files.exists(file) || explicitFile) {
+    if (explicitFile || Files.exists(file)) {
       config = applyFile(config, file);
     }
     config = applyEnv(config, env);
@@ -47,36 +51,69 @@ public final class ConfigLoader {
 
   static Config applyFile(Config config, Path file) {
     String shown = file.toString();
-    if (!Files.isRegularFile(file)) {
+    if (shown.isEmpty()) {
+      throw new ConfigException("--config: no file name given");
+    }
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(shown + ": is a folder, not a configuration file");
+    }
+    if (!Files.exists(file)) {
       throw new ConfigException(shown + ": configuration file not found");
     }
-    JsonNode root;
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(shown + ": not a regular file");
+    }
+    String text;
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      root = new ObjectMapper(new YAMLFactory()).readTree(text);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new ConfigException(shown + ": not valid YAML" + where + ": " + e.getOriginalMessage());
+      text = utf8(Files.readAllBytes(file), shown);
     } catch (IOException e) {
-      throw new ConfigException(shown + ": cannot read configuration file: " + e.getMessage());
+      throw new ConfigException(shown + ": cannot read configuration file: " + IoReason.of(e));
     }
-    if (root == null || root.isNull() || root.isMissingNode()) {
-      return config;
-    }
-    if (!root.isObject()) {
-      throw new ConfigException(shown + ": expected a mapping of keys at the top level");
-    }
-    Map<String, String> flat = new LinkedHashMap<>();
-    flatten("", root, flat, shown);
-    for (Map.Entry<String, String> entry : flat.entrySet()) {
-      config = config.with(entry.getKey(), entry.getValue(), shown);
+    for (Setting setting : ConfigFile.settings(text, shown)) {
+      config = config.with(setting.name(), setting.value(), shown, shown + ":" + setting.line());
     }
     return config;
   }
 
+  /** A key set in the file, at the line that sets it. */
+  record Setting(String name, String value, int line) {}
+
+  /** The file's text; bytes that are not UTF-8 are named by line and column. */
+  private static String utf8(byte[] bytes, String shown) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int at = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new ConfigException(
+          String.format(
+              Locale.ROOT,
+              "%s:%d: not UTF-8 text (byte 0x%02x at column %d); save the file as UTF-8",
+              shown,
+              line,
+              bytes[at] & 0xff,
+              at - lineStart + 1));
+    }
+    decoder.flush(out);
+    String text = out.flip().toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
   static Config applyEnv(Config config, Map<String, String> env) {
+    checkEnvNames(env);
     for (ConfigKey key : ConfigKeys.all()) {
       String value = env.get(key.envName());
       if (value != null) {
@@ -93,47 +130,58 @@ public final class ConfigLoader {
     return config;
   }
 
-  private static void flatten(String prefix, JsonNode node, Map<String, String> out, String file) {
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      String name = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
-      JsonNode value = field.getValue();
-      if (value.isObject() && ConfigKeys.find(name).isEmpty()) {
-        flatten(name, value, out, file);
-      } else if (value.isArray()) {
-        StringBuilder joined = new StringBuilder();
-        for (JsonNode item : value) {
-          if (item.isContainerNode()) {
-            throw new ConfigException(file + ": " + name + " must be a list of plain values");
-          }
-          joined.append(joined.length() == 0 ? "" : ",").append(item.asText());
-        }
-        out.put(name, joined.toString());
-      } else if (value.isNull()) {
-        out.put(name, "");
-      } else if (value.isContainerNode()) {
-        throw new ConfigException(file + ": " + name + " must be a plain value, not a mapping");
-      } else {
-        out.put(name, value.asText());
+  /**
+   * Variables the launcher and the logging read, which name no configuration key. {@code
+   * ESSAYQA_LLM_API_KEY} is a secret read from the environment only, never from the file.
+   */
+  public static final List<String> LAUNCHER_VARIABLES =
+      List.of(
+          "ESSAYQA_HOME",
+          "ESSAYQA_JAVA_OPTS",
+          "ESSAYQA_CDS",
+          "ESSAYQA_LOG_LEVEL",
+          "ESSAYQA_LLM_API_KEY");
+
+  /**
+   * A misspelled variable ({@code ESSAYQA_RETRIEVAL_TOPK}) would otherwise be ignored without a
+   * word, like a misspelled key in the file would not be. Its value is never shown: it may be a
+   * secret under a mistyped name.
+   */
+  private static void checkEnvNames(Map<String, String> env) {
+    Set<String> known = new TreeSet<>(LAUNCHER_VARIABLES);
+    ConfigKeys.all().forEach(k -> known.add(k.envName()));
+    for (String name : new TreeSet<>(env.keySet())) {
+      if (name.startsWith("ESSAYQA_") && !known.contains(name)) {
+        String closest = closest(name, known);
+        throw new ConfigException(
+            "environment "
+                + name
+                + ": names no configuration key"
+                + (closest == null
+                    ? " (ESSAYQA_ and a key in upper snake case, e.g. ESSAYQA_RETRIEVAL_TOP_K)"
+                    : "; did you mean " + closest + "?"));
       }
     }
   }
 
   /** A hint naming the closest known key, or empty. */
   static String suggestion(String unknown) {
+    String best = closest(unknown, ConfigKeys.all().stream().map(ConfigKey::name).toList());
+    return best == null ? "" : "; did you mean '" + best + "'?";
+  }
+
+  /** The candidate within a few edits of {@code unknown}, or null when none is close. */
+  private static String closest(String unknown, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (ConfigKey key : ConfigKeys.all()) {
-      int d = distance(unknown, key.name());
+    for (String candidate : candidates) {
+      int d = distance(unknown, candidate);
       if (d < bestDistance) {
         bestDistance = d;
-        best = key.name();
+        best = candidate;
       }
     }
-    return best != null && bestDistance <= Math.max(2, unknown.length() / 4)
-        ? "; did you mean '" + best + "'?"
-        : "";
+    return best != null && bestDistance <= Math.max(2, unknown.length() / 4) ? best : null;
   }
 
   private static int distance(String a, String b) {

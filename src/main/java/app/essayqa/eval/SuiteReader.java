@@ -1,5 +1,7 @@
 package app.essayqa.eval;
 
+import app.essayqa.IoReason;
+import app.essayqa.config.Yaml;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,12 +37,15 @@ final class SuiteReader implements AutoCloseable {
 
   private SuiteReader(Path file) {
     this.file = file;
+    if (Files.isDirectory(file)) {
+      throw new SuiteException(file + ": is a folder, not a suite file");
+    }
     try {
       this.parser = YAML.createParser(Files.newBufferedReader(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       throw new SuiteException(file + ": no such suite file");
     } catch (IOException e) {
-      throw new SuiteException(file + ": cannot read the suite: " + e.getMessage());
+      throw new SuiteException(file + ": cannot read the suite: " + IoReason.of(e));
     }
   }
 
@@ -355,19 +360,10 @@ final class SuiteReader implements AutoCloseable {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       int line = at == null ? 0 : at.getLineNr();
-      // SnakeYAML's message spans lines: the problem, then "in reader, line..." and a caret
-      // drawing; keep the sentences, drop the drawing, so the error stays one line.
-      String problem =
-          String.join(
-              ": ",
-              e.getOriginalMessage()
-                  .lines()
-                  .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
-                  .map(String::strip)
-                  .toList());
+      String problem = Yaml.oneLine(e.getOriginalMessage());
       throw new SuiteException(file + ":" + line + ": YAML syntax error: " + problem);
     } catch (IOException e) {
-      throw new SuiteException(file + ": cannot read the suite: " + e.getMessage());
+      throw new SuiteException(file + ": cannot read the suite: " + IoReason.of(e));
     }
   }
 
