@@ -472,10 +472,15 @@ public final class EssayQa implements Answerer {
 
   private static Path cacheDir(Config config) {
     Path dir = config.getPath(ConfigKeys.CACHE_DIR);
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new EssayQaException(
+          "cache folder " + dir + " is a file, not a folder (set cache.dir)");
+    }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new EssayQaException("cannot create cache folder " + dir + ": " + e.getMessage(), e);
+      throw new EssayQaException(
+          "cannot create cache folder " + dir + ": " + IoReason.of(e) + " (set cache.dir)", e);
     }
     if (!Files.isWritable(dir)) {
       throw new EssayQaException("cache folder " + dir + " is not writable (set cache.dir)");

@@ -1,6 +1,7 @@
 package app.essayqa.ingest;
 
 import app.essayqa.EssayQaException;
+import app.essayqa.IoReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -45,7 +46,7 @@ public final class SeedLoader {
               .sorted()
               .toList();
     } catch (IOException e) {
-      throw new EssayQaException("cannot read seeds folder " + folder + ": " + e.getMessage(), e);
+      throw new EssayQaException("cannot read seeds folder " + folder + ": " + IoReason.of(e), e);
     }
     List<Document> documents = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -68,7 +69,7 @@ public final class SeedLoader {
           }
         }
       } catch (IOException e) {
-        problem = "unreadable (" + e.getMessage() + ")";
+        problem = "cannot be read: " + IoReason.of(e);
       }
       if (problem != null) {
         String warning = "skipped seed file " + file.getFileName() + ": " + problem;

@@ -62,15 +62,22 @@ final class BotApi implements AutoCloseable {
     String scheme = apiUrl.getScheme();
     String host = apiUrl.getHost();
     String path = apiUrl.getPath() == null ? "" : apiUrl.getPath();
-    if (scheme == null
-        || !(scheme.equals("http") || scheme.equals("https"))
-        || host == null
-        || !(path.isEmpty() || path.equals("/"))
-        || apiUrl.getQuery() != null) {
+    String problem =
+        scheme == null
+            ? "it has no scheme"
+            : !(scheme.equals("http") || scheme.equals("https"))
+                ? "its scheme is not http or https"
+                : host == null
+                    ? "it has no host"
+                    : !(path.isEmpty() || path.equals("/"))
+                        ? "it has a path (Telegram's client takes none)"
+                        : apiUrl.getQuery() != null ? "it has a query" : null;
+    if (problem != null) {
+      // Only the reason and the host: the rest of a URL may hold a token, so it is never repeated.
       throw new EssayQaException(
-          "telegram.api-url must look like https://host[:port] with no path, was a URL on '"
-              + apiUrl.getHost()
-              + "'"); // the path may hold a token: never repeat it
+          "telegram.api-url must look like https://host[:port] with no path; "
+              + problem
+              + (host == null ? "" : " (host '" + host + "')"));
     }
     int port = apiUrl.getPort() >= 0 ? apiUrl.getPort() : scheme.equals("https") ? 443 : 80;
     return new TelegramUrl(scheme, host, port, false);

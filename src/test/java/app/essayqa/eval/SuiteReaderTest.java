@@ -176,6 +176,15 @@ class SuiteReaderTest {
   }
 
   @Test
+  void should_say_a_suite_path_is_a_folder_rather_than_a_yaml_syntax_error() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("suites"));
+
+    assertThatThrownBy(() -> SuiteReader.validate(folder))
+        .isInstanceOf(SuiteException.class)
+        .hasMessage(folder + ": is a folder, not a suite file");
+  }
+
+  @Test
   void should_check_and_stream_a_suite_of_ten_thousand_cases() throws IOException {
     Path file = dir.resolve("big.yaml");
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
