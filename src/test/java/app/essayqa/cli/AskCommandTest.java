@@ -2,7 +2,8 @@ package app.essayqa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.Answerer;
+import app.essayqa.error.EssayQaException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AskCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final FakeAnswerSource fake = new FakeAnswerSource();
+  private final FakeAnswerer fake = new FakeAnswerer();
 
   @Test
   void should_print_answer_then_sources_with_title_section_locator_offsets_and_quote() {
@@ -24,18 +25,18 @@ class AskCommandTest {
 
     assertThat(result.code()).isZero();
     assertThat(fake.asked).containsExactly("What links them?");
-    int start = FakeAnswerSource.TEXT.indexOf(FakeAnswerSource.SECOND);
+    int start = FakeAnswerer.TEXT.indexOf(FakeAnswerer.SECOND);
     assertThat(result.out())
-        .startsWith(FakeAnswerSource.SECOND + " [1]\n")
-        .contains("Sources from " + FakeAnswerSource.TITLE + " (" + FakeAnswerSource.FILE + "):")
+        .startsWith(FakeAnswerer.SECOND + " [1]\n")
+        .contains("Sources from " + FakeAnswerer.TITLE + " (" + FakeAnswerer.FILE + "):")
         .contains(
             "  [1] "
-                + FakeAnswerSource.SECTION
+                + FakeAnswerer.SECTION
                 + ", ¶1.2, characters "
                 + start
                 + "–"
-                + (start + FakeAnswerSource.SECOND.length()))
-        .contains("\"" + FakeAnswerSource.SECOND + "\"")
+                + (start + FakeAnswerer.SECOND.length()))
+        .contains("\"" + FakeAnswerer.SECOND + "\"")
         .doesNotContain("\u001b");
     assertThat(fake.closed).isTrue();
   }
@@ -54,9 +55,9 @@ class AskCommandTest {
 
   @Test
   void should_not_repeat_topics_the_statement_already_names() {
-    AnswerSource.Opener naming =
+    Answerer.Opener naming =
         config ->
-            new FakeAnswerSource() {
+            new FakeAnswerer() {
               @Override
               public app.essayqa.answer.Answer ask(String question) {
                 app.essayqa.answer.Answer a = super.ask("GDP");
@@ -96,7 +97,7 @@ class AskCommandTest {
             "n", "document", "section", "paragraph", "sentence", "start", "end", "quote", "score");
     assertThat(citation.get("quote").asText())
         .isEqualTo(
-            FakeAnswerSource.TEXT.substring(
+            FakeAnswerer.TEXT.substring(
                 citation.get("start").asInt(), citation.get("end").asInt()));
     assertThat(citation.get("paragraph").asInt()).isEqualTo(1);
     assertThat(citation.get("sentence").asInt()).isEqualTo(2);
@@ -212,9 +213,9 @@ class AskCommandTest {
 
   @Test
   void should_strip_terminal_escapes_from_plain_output() {
-    AnswerSource.Opener echoing =
+    Answerer.Opener echoing =
         config ->
-            new FakeAnswerSource() {
+            new FakeAnswerer() {
               @Override
               public app.essayqa.answer.Answer ask(String question) {
                 app.essayqa.answer.Answer a = super.ask("GDP");

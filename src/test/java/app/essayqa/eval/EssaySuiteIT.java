@@ -32,12 +32,12 @@ class EssaySuiteIT {
 
   @BeforeAll
   void run_the_shipped_suite() {
-    suite = SuiteReader.validate(ROOT.resolve(EvalCommand.SHIPPED_SUITE));
+    suite = SuiteReader.validate(ShippedSuite.path());
     Config config = Config.defaults(ROOT).with(ConfigKeys.CACHE_DIR, "target/test-cache", "test");
     int k = 3;
-    try (FacadeAnswerSource source = new FacadeAnswerSource(EssayQa.open(config))) {
+    try (EssayQa source = EssayQa.open(config)) {
       SuiteRunner runner = new SuiteRunner(k, new int[] {1, k}, 0, Progress.off());
-      run = runner.run(suite, source, results::add);
+      run = runner.run(suite, "essay-qa", source, results::add);
     }
     // The build log gets the same table as the command, so a figure below its gate is explained.
     PrintWriter out = new PrintWriter(System.out, true);

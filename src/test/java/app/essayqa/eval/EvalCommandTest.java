@@ -2,7 +2,8 @@ package app.essayqa.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.essayqa.Main;
+import app.essayqa.launcher.ExitCode;
+import app.essayqa.launcher.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,7 +29,7 @@ class EvalCommandTest {
   }
 
   private void assertOneLineError(int code, String message) {
-    assertThat(code).isEqualTo(Main.EXIT_USAGE);
+    assertThat(code).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString())
         .contains(message)
         .doesNotContain("\tat ")
