@@ -230,6 +230,9 @@ public final class Bench {
   }
 
   /** CPU time of this whole process (ONNX Runtime's threads too), or -1 when unknown. */
+  // The JDK has no portable API for a process's CPU time; the instanceof check keeps a JVM
+  // without com.sun.management working, printing no CPU figure.
+  @SuppressForbidden
   private static long processCpuNanos() {
     if (ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os) {

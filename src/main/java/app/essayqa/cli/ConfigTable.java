@@ -4,6 +4,7 @@ import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKey;
 import app.essayqa.config.ConfigKeys;
 import java.io.File;
+import java.util.Locale;
 
 /** {@code config} (also {@code --print-config}): the effective configuration and its sources. */
 public final class ConfigTable {
@@ -22,10 +23,12 @@ public final class ConfigTable {
     out.append("# each key can also be set with ESSAYQA_<KEY> (upper case, '.' and '-' as '_'),")
         .append(" e.g. ESSAYQA_RETRIEVAL_TOP_K=5, or --set KEY=VALUE\n");
     String format = "%-" + nameWidth + "s  %-" + valueWidth + "s  %s%n";
-    out.append(String.format(format, "key", "value", "source"));
+    out.append(String.format(Locale.ROOT, format, "key", "value", "source"));
     for (ConfigKey key : ConfigKeys.all()) {
       String source = config.sources().getOrDefault(key.name(), "default");
-      out.append(String.format(format, key.name(), shown(config, key), relative(config, source)));
+      out.append(
+          String.format(
+              Locale.ROOT, format, key.name(), shown(config, key), relative(config, source)));
     }
     return Text.printable(out.toString());
   }

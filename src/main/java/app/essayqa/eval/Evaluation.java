@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -138,6 +139,7 @@ public final class Evaluation {
               boolean passed = gates.stream().allMatch(RunResult.GateResult::passed);
               gatesPassed &= passed;
               out.printf(
+                  Locale.ROOT,
                   "suite %s: %d/%d cases passed, gates %s%n",
                   suite.name(),
                   run.overall().passed(),

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import app.essayqa.EssayQa;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,8 @@ class EssaySuiteIT {
       run = runner.run(suite, "essay-qa", source, results::add);
     }
     // The build log gets the same table as the command, so a figure below its gate is explained.
-    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     ConsoleReport.figures(out, run);
     ConsoleReport.gates(out, run.gates(suite.thresholds()));
   }
