@@ -1,6 +1,6 @@
 package app.essayqa.cli;
 
-import app.essayqa.Printable;
+import app.essayqa.error.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package app.essayqa.config;
 
-import app.essayqa.IoReason;
+import app.essayqa.error.IoReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

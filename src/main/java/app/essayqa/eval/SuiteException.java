@@ -1,6 +1,6 @@
 package app.essayqa.eval;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.error.EssayQaException;
 
 /** A suite the user wrote wrongly; the message names the file, the line and the field. */
 final class SuiteException extends EssayQaException {

@@ -1,7 +1,7 @@
 package app.essayqa.eval;
 
-import app.essayqa.IoReason;
 import app.essayqa.config.Yaml;
+import app.essayqa.error.IoReason;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,7 +1,7 @@
 package app.essayqa.ingest;
 
-import app.essayqa.EssayQaException;
-import app.essayqa.IoReason;
+import app.essayqa.error.EssayQaException;
+import app.essayqa.error.IoReason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,6 +1,6 @@
 package app.essayqa.telegram;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.error.EssayQaException;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package app.essayqa.telegram;
 
-import app.essayqa.EssayQa;
-import app.essayqa.EssayQaException;
+import app.essayqa.Answerer;
+import app.essayqa.error.EssayQaException;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +34,7 @@ final class TelegramBot implements AutoCloseable {
   private final UpdatePoller poller;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  TelegramBot(EssayQa qa, BotApi api, BotSettings settings, BotIdentity me) {
+  TelegramBot(Answerer qa, BotApi api, BotSettings settings, BotIdentity me) {
     this.api = api;
     this.settings = settings;
     this.journal = UpdateJournal.open(settings.stateDir());

@@ -1,9 +1,9 @@
 package app.essayqa.telegram;
 
+import app.essayqa.Answerer;
 import app.essayqa.Conversation;
-import app.essayqa.EssayQa;
-import app.essayqa.EssayQaException;
 import app.essayqa.answer.Answer;
+import app.essayqa.error.EssayQaException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ final class UpdateHandler {
   /** How long a reply to an answer waits for that answer's delivery to be confirmed. */
   private static final Duration FOLLOW_UP_PATIENCE = Duration.ofSeconds(5);
 
-  private final EssayQa qa;
+  private final Answerer qa;
   private final BotApi api;
   private final Outbox outbox;
   private final BotSettings settings;
@@ -49,7 +49,7 @@ final class UpdateHandler {
   private final LongSupplier clockMs;
 
   UpdateHandler(
-      EssayQa qa,
+      Answerer qa,
       BotApi api,
       Outbox outbox,
       BotSettings settings,

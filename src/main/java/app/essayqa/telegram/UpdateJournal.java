@@ -1,6 +1,6 @@
 package app.essayqa.telegram;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.error.EssayQaException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -2,7 +2,8 @@ package app.essayqa.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.essayqa.Main;
+import app.essayqa.launcher.ExitCode;
+import app.essayqa.launcher.Main;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ class TelegramProcessIT {
 
     assertThat(bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
-    assertThat(bot.exitValue()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(bot.exitValue()).isEqualTo(ExitCode.USAGE.code());
     List<String> lines = stderr("wrong").lines().filter(l -> !l.isBlank()).toList();
     assertThat(lines)
         .containsExactly(

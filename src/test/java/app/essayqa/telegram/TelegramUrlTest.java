@@ -3,7 +3,7 @@ package app.essayqa.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.error.EssayQaException;
 import java.net.URI;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,7 +3,7 @@ package app.essayqa.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.error.EssayQaException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
-package app.essayqa;
+package app.essayqa.launcher;
 
+import app.essayqa.error.Printable;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 

@@ -1,64 +1,60 @@
 package app.essayqa.telegram;
 
-import app.essayqa.EssayQa;
-import app.essayqa.Main;
-import app.essayqa.cli.ConfigOptions;
+import app.essayqa.Answerer;
 import app.essayqa.config.Config;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code essay-qa telegram}: runs the Telegram bot until SIGTERM or Ctrl-C. */
-@Command(
-    name = "telegram",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Runs the Telegram bot until Ctrl-C or SIGTERM.",
-      "Answers questions about the essay in private chats, and in groups when mentioned, replied"
-          + " to or asked with /ask. The bot token is read from TELEGRAM_BOT_TOKEN.",
-      "Settings: the telegram keys in config/essay-qa.yaml; TELEGRAM_API_URL overrides the"
-          + " Bot API address."
-    })
-public final class TelegramCommand implements Callable<Integer> {
+public final class BotService {
   static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
 
-  @Mixin ConfigOptions configOptions;
-  @Spec CommandSpec spec;
+  /** How a run ended; a refusal or failure has been explained on the error writer. */
+  public enum Outcome {
+    /** Stopped on request after finishing the answers in progress. */
+    STOPPED,
+    /** The token is missing or Telegram turned it down: the user's to fix. */
+    REFUSED,
+    /** The Bot API could not be reached. */
+    UNREACHABLE
+  }
 
   private final Map<String, String> env;
+  private final Answerer.Opener opener;
 
-  public TelegramCommand() {
-    this(System.getenv());
-  }
-
-  TelegramCommand(Map<String, String> env) {
+  /**
+   * @param env the environment, for the token and the log level
+   */
+  public BotService(Map<String, String> env, Answerer.Opener opener) {
     this.env = Map.copyOf(env);
+    this.opener = opener;
   }
 
-  @Override
-  public Integer call() throws Exception {
-    PrintWriter err = spec.commandLine().getErr();
+  /**
+   * Checks the token, asks Telegram who the bot is, then opens the answerer and answers until
+   * stopped.
+   *
+   * @param config loaded once the token looks right
+   */
+  public Outcome run(Supplier<Config> config, PrintWriter err) throws InterruptedException {
     String token = env.getOrDefault(TOKEN_ENV, "").strip();
     if (token.isEmpty()) {
       err.println("error: set " + TOKEN_ENV + " to the bot token that @BotFather gave you");
-      return Main.EXIT_USAGE;
+      return Outcome.REFUSED;
     }
     if (!token.matches("[A-Za-z0-9:_-]+")) {
       err.println(
           "error: "
               + TOKEN_ENV
               + " does not look like a bot token (expected digits, ':' and letters)");
-      return Main.EXIT_USAGE;
+      return Outcome.REFUSED;
     }
-    Config config = configOptions.load();
-    BotSettings settings = BotSettings.from(config);
+    Config loaded = config.get();
+    BotSettings settings = BotSettings.from(loaded);
     showBotLog();
     CountDownLatch finished = new CountDownLatch(1);
     try (BotApi api = new BotApi(token, settings.apiUrl(), settings.pollTimeout())) {
@@ -68,16 +64,16 @@ public final class TelegramCommand implements Callable<Integer> {
       } catch (BotApiException e) {
         return startupFailure(err, e, settings);
       }
-      try (EssayQa qa = EssayQa.open(config)) {
-        return run(qa, api, settings, me, finished);
+      try (Answerer answerer = opener.open(loaded)) {
+        return run(answerer, api, settings, me, finished);
       }
     } finally {
       finished.countDown();
     }
   }
 
-  private static int run(
-      EssayQa qa, BotApi api, BotSettings settings, BotIdentity me, CountDownLatch finished)
+  private static Outcome run(
+      Answerer qa, BotApi api, BotSettings settings, BotIdentity me, CountDownLatch finished)
       throws InterruptedException {
     try (TelegramBot bot = new TelegramBot(qa, api, settings, me)) {
       // The hook only stops the bot; this thread then closes the facade and the HTTP client.
@@ -95,14 +91,14 @@ public final class TelegramCommand implements Callable<Integer> {
               "telegram-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       bot.start();
-      LoggerFactory.getLogger(TelegramCommand.class)
+      LoggerFactory.getLogger(BotService.class)
           .info("@{} is answering; stop with Ctrl-C", me.username());
       bot.awaitClosed();
-      return 0;
+      return Outcome.STOPPED;
     }
   }
 
-  private static int startupFailure(PrintWriter err, BotApiException e, BotSettings settings) {
+  private static Outcome startupFailure(PrintWriter err, BotApiException e, BotSettings settings) {
     switch (e.kind()) {
       case UNAUTHORIZED ->
           err.println(
@@ -122,10 +118,10 @@ public final class TelegramCommand implements Callable<Integer> {
                 + settings.apiUrl()
                 + ": "
                 + e.getMessage());
-        return Main.EXIT_INTERNAL;
+        return Outcome.UNREACHABLE;
       }
     }
-    return Main.EXIT_USAGE;
+    return Outcome.REFUSED;
   }
 
   /**

@@ -1,4 +1,4 @@
-package app.essayqa;
+package app.essayqa.error;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

@@ -1,9 +1,10 @@
-package app.essayqa;
+package app.essayqa.error;
 
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.Locale;
 
 /**
  * Text from outside the program (file names, settings, environment values, questions, suite fields)
@@ -77,7 +78,7 @@ public final class Printable {
       } else if (c == 0x7f) {
         out.append("^?");
       } else {
-        out.append(String.format("\\u%04x", (int) c));
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       }
     }
     return out == null ? text : out.toString();

@@ -1,4 +1,4 @@
-package app.essayqa;
+package app.essayqa.error;
 
 /**
  * The one unchecked exception the facade throws for problems a user can fix (bad configuration,

@@ -1,4 +1,4 @@
-package app.essayqa;
+package app.essayqa.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,9 @@
+/**
+ * What every message needs, below every other package: the one exception type for problems a user
+ * can fix, the cause of a failed file operation in words ({@link app.essayqa.error.IoReason}) and
+ * text from outside made safe to print ({@link app.essayqa.error.Printable}). It cannot live beside
+ * the facade in {@code app.essayqa}: the stages (config, ingest, index) throw it and the facade
+ * imports the stages, so keeping it there made the root package and each stage depend on each
+ * other. Here every package may depend on it and it depends on none.
+ */
+package app.essayqa.error;
