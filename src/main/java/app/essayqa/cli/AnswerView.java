@@ -73,11 +73,13 @@ final class AnswerView {
 
   private void appendSources(StringBuilder out, List<Citation> citations, boolean oneDocument) {
     for (Citation c : citations) {
-      out.append(citationLine(c));
+      String header = citationLine(c);
       if (!oneDocument) {
-        out.append(style.faint(" — " + title(c) + " (" + clean(c.document()) + ")"));
+        header += style.faint(" — " + title(c) + " (" + clean(c.document()) + ")");
       }
-      out.append('\n').append(wrap("\"" + clean(c.quote()) + "\"", INDENT)).append('\n');
+      // Continuation lines line up under the text after "[n] ", as the quote below does.
+      out.append(Text.wrap(header, width, "  ", INDENT + "  ")).append('\n');
+      out.append(wrap("\"" + clean(c.quote()) + "\"", INDENT)).append('\n');
     }
   }
 
@@ -164,8 +166,7 @@ final class AnswerView {
     boolean untitled =
         c.section() == null || c.section().isBlank() || c.section().equals(c.title());
     String section = untitled ? "" : clean(c.section()) + ", ";
-    return "  "
-        + style.bold("[" + c.n() + "]")
+    return style.bold("[" + c.n() + "]")
         + " "
         + section
         + c.locator()

@@ -29,13 +29,16 @@ final class Repl {
 
   private final Answerer source;
   private final LineSource lines;
-  private final AnswerView view;
   private Answer last;
 
   Repl(Answerer source, LineSource lines) {
     this.source = source;
     this.lines = lines;
-    this.view = new AnswerView(lines.style(), lines.width());
+  }
+
+  /** A view at the width the terminal has now: a person may have resized it since the last. */
+  private AnswerView view() {
+    return new AnswerView(lines.style(), lines.width());
   }
 
   /** Runs until {@code :quit} or the end of input. */
@@ -69,7 +72,7 @@ final class Repl {
   private void answer(java.util.function.Supplier<Answer> ask, PrintWriter out) {
     try {
       last = ask.get();
-      out.println(view.answer(last));
+      out.println(view().answer(last));
     } catch (EssayQaException e) {
       out.println("error: " + Text.printable(e.getMessage()) + "\n");
     } catch (RuntimeException e) {
@@ -87,8 +90,9 @@ final class Repl {
       case ":help", ":h", ":?" -> out.println(HELP);
       case ":sources", ":s" ->
           out.print(
-              last == null ? "Ask a question first.\n\n" : view.sources(last, source.library()));
-      case ":debug", ":d" -> out.println(last == null ? "Ask a question first." : view.debug(last));
+              last == null ? "Ask a question first.\n\n" : view().sources(last, source.library()));
+      case ":debug", ":d" ->
+          out.println(last == null ? "Ask a question first." : view().debug(last));
       case ":more", ":m" -> {
         if (last == null) {
           out.println("Ask a question first.");

@@ -27,10 +27,18 @@ final class Text {
    * not wrap, only indents.
    */
   static String wrap(String text, int width, String indent) {
+    return wrap(text, width, indent, indent);
+  }
+
+  /**
+   * The same with a hanging indent: the first line starts with {@code first}, the lines after it
+   * with {@code rest}, as a numbered source line whose continuation lines up under its text.
+   */
+  static String wrap(String text, int width, String first, String rest) {
     List<String> lines = new ArrayList<>();
-    int room = width - indent.length();
     for (String paragraph : text.split("\n", -1)) {
-      if (width <= 0 || room < 10) {
+      String indent = lines.isEmpty() ? first : rest;
+      if (width <= 0 || width - Math.max(first.length(), rest.length()) < 10) {
         lines.add(indent + paragraph);
         continue;
       }
@@ -41,8 +49,9 @@ final class Text {
           continue;
         }
         int columns = visibleLength(word);
-        if (shown > 0 && shown + 1 + columns > room) {
+        if (shown > 0 && shown + 1 + columns > width - indent.length()) {
           lines.add(indent + line);
+          indent = rest;
           line.setLength(0);
           shown = 0;
         }
