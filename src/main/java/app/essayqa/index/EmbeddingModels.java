@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -205,44 +204,9 @@ public final class EmbeddingModels {
     return extract(resource, dir, resource);
   }
 
-  /**
-   * Copies a jar resource to {@code dir} unless a file of the same size is already there. The copy
-   * goes to a temporary name first so an interrupted copy never looks complete.
-   */
+  /** See {@link ExtractedResource}: checked against the jar's record of it before each use. */
   private static Path extract(String resource, Path dir, String fileName) throws IOException {
-    Path target = dir.resolve(fileName);
-    long expected = resourceSize(resource);
-    if (Files.isRegularFile(target) && Files.size(target) == expected) {
-      return target;
-    }
-    // A name of its own per process: two programs starting on one fresh cache (bot and REPL)
-    // must not write into the same partial file.
-    Path partial = Files.createTempFile(dir, fileName, ".part");
-    try (InputStream in = open(resource)) {
-      Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      Files.deleteIfExists(partial);
-      throw e;
-    }
-    Files.move(
-        partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    LOG.debug("extracted {} to {}", resource, dir);
-    return target;
-  }
-
-  private static long resourceSize(String resource) throws IOException {
-    var url = EmbeddingModels.class.getClassLoader().getResource(resource);
-    if (url == null) {
-      throw new IOException("the model resource " + resource + " is missing from the classpath");
-    }
-    return url.openConnection().getContentLengthLong();
-  }
-
-  private static InputStream open(String resource) throws IOException {
-    InputStream in = EmbeddingModels.class.getClassLoader().getResourceAsStream(resource);
-    if (in == null) {
-      throw new IOException("the model resource " + resource + " is missing from the classpath");
-    }
-    return in;
+    return ExtractedResource.extract(
+        EmbeddingModels.class.getClassLoader(), resource, dir, fileName);
   }
 }

@@ -93,9 +93,14 @@ public final class VectorCache {
       crc.update(buffer.toByteArray());
       data.writeLong(crc.getValue());
       Path partial = Files.createTempFile(folder, file.getFileName().toString(), ".part");
-      Files.write(partial, buffer.toByteArray());
-      Files.move(
-          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.write(partial, buffer.toByteArray());
+        Files.move(
+            partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        // After a failed rename it would stay behind, one more on every start.
+        Files.deleteIfExists(partial);
+      }
     } catch (IOException e) {
       LOG.warn(
           "cannot write index cache {} ({}); the next start will embed again",

@@ -66,6 +66,42 @@ class LauncherIT {
     assertThat(run.out).contains("does not answer").doesNotContain("\u001b", "> ");
   }
 
+  @Test
+  void should_record_the_class_archive_again_when_it_is_damaged() throws Exception {
+    // given: an archive recorded by a first run, then damaged in place
+    Path archive = Path.of("target/test-cache/cds/essay-qa.jsa");
+    assertThat(launch("", "ask", "Who wrote the essay?").code).isZero();
+    assertThat(archive).isRegularFile();
+    assertThat(archive.resolveSibling("essay-qa.jsa.sum")).isRegularFile();
+
+    for (String damage : List.of("flipped bytes", "truncated")) {
+      byte[] bytes = Files.readAllBytes(archive);
+      Files.delete(archive); // the JVM writes it read-only
+      if (damage.equals("truncated")) {
+        bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+      } else {
+        for (int i = bytes.length / 3; i < bytes.length / 3 + 4096; i++) {
+          bytes[i] ^= (byte) 0xff;
+        }
+      }
+      Files.write(archive, bytes);
+
+      // when
+      Run damaged = launch("", "ask", "Who wrote the essay?");
+      Run next = launch("", "ask", "Who wrote the essay?");
+
+      // then: one warning, an answer, and a sound archive for the run after
+      assertThat(damaged.code).as(damage + ": " + damaged.err).isZero();
+      assertThat(damaged.err)
+          .as(damage)
+          .contains("essay-qa.jsa is damaged (checksum mismatch); recording it again")
+          .doesNotContain("SIGBUS", "SIGSEGV");
+      assertThat(damaged.out).contains("Untalan");
+      assertThat(next.code).as(damage + ": " + next.err).isZero();
+      assertThat(next.err).as(damage).doesNotContain("damaged");
+    }
+  }
+
   private static Run launch(String input, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));

@@ -44,6 +44,21 @@ class VectorCacheTest {
   }
 
   @Test
+  void should_leave_no_part_file_behind_when_the_rename_fails() throws IOException {
+    VectorCache cache = new VectorCache(dir);
+    // A folder in the way of the cache file makes the rename fail, start after start.
+    Files.createDirectories(cache.file("k1").resolve("in-the-way"));
+
+    cache.write("k1", vectors);
+    cache.write("k1", vectors);
+
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactly(cache.file("k1").getFileName().toString());
+    }
+  }
+
+  @Test
   void should_warn_not_fail_when_the_folder_cannot_be_written() throws IOException {
     Path notAFolder = dir.resolve("file");
     Files.writeString(notAFolder, "x");
