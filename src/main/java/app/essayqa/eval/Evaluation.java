@@ -3,15 +3,18 @@ package app.essayqa.eval;
 import app.essayqa.Answerer;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
+import app.essayqa.error.Printable;
 import app.essayqa.error.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -61,7 +64,11 @@ public final class Evaluation {
    * @param config loaded only once the suites are known to be valid
    * @throws UsageException for a mistake in the options
    */
-  public Verdict run(Supplier<Config> config, PrintWriter out, PrintWriter err) {
+  public Verdict run(Supplier<Config> config, PrintWriter console, PrintWriter errors) {
+    // Suite names, ids, questions, expected terms and answers all come from outside: whatever
+    // control characters they hold are shown, not sent to the terminal.
+    PrintWriter out = Printable.writer(console);
+    PrintWriter err = Printable.writer(errors);
     if (k < 1 || k > MetricKey.MAX_K) {
       throw new UsageException("--k must be 1.." + MetricKey.MAX_K + ", got " + k);
     }
@@ -75,6 +82,7 @@ public final class Evaluation {
     }
     List<Threshold> cliThresholds = cliThresholds();
     // Everything a user can get wrong is checked before the model loads.
+    reportDir().ifPresent(ReportWriter::prepare);
     List<Suite> suites = loadSuites(cliThresholds);
     Map<String, Comparison> comparisons = loadComparisons(suites);
     List<Sweep.Variant> variants;
@@ -90,6 +98,7 @@ public final class Evaluation {
     boolean gatesPassed = true;
     Map<String, List<RunResult>> bySuite = new LinkedHashMap<>();
     Map<String, RunResult> baselines = new LinkedHashMap<>();
+    Set<String> warned = new HashSet<>(); // once, though a sweep opens the seeds once per value
     for (Sweep.Variant variant : variants) {
       if (variants.size() > 1) {
         out.println("== " + variant.label() + " ==");
@@ -103,6 +112,14 @@ public final class Evaluation {
                     new EasyRagBaseline(
                         ours.library(), variant.config().getPath(ConfigKeys.CACHE_DIR)))
                 : Optional.empty();
+        for (Suite suite : suites) {
+          for (String warning : EvidenceCheck.missing(suite, ours.library())) {
+            if (warned.add(warning)) {
+              err.println("warning: " + warning);
+            }
+          }
+        }
+        err.flush();
         for (Suite suite : suites) {
           List<Threshold> thresholds = merge(suite.thresholds(), cliThresholds);
           Optional<Comparison> comparison =
@@ -163,7 +180,12 @@ public final class Evaluation {
       printSweep(out, suites, variants, bySuite, baselines, cliThresholds);
     }
     out.flush();
+    err.flush();
     return gatesPassed ? Verdict.PASSED : Verdict.FAILED;
+  }
+
+  private Optional<Path> reportDir() {
+    return Optional.ofNullable(reportDir);
   }
 
   private List<Suite> loadSuites(List<Threshold> cliThresholds) {

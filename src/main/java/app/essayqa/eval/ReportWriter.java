@@ -2,7 +2,10 @@ package app.essayqa.eval;
 
 import app.essayqa.config.Config;
 import app.essayqa.error.EssayQaException;
+import app.essayqa.error.IoReason;
+import app.essayqa.error.UsageException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,26 @@ final class ReportWriter {
 
   ReportWriter(Path dir) {
     this.dir = dir;
+  }
+
+  /**
+   * Checks the report folder before anything runs, creating it when missing: a suite that runs for
+   * minutes must not then fail to write its reports because the path names a file.
+   *
+   * @throws UsageException when the path is a file or the folder cannot be made or written
+   */
+  static void prepare(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UsageException("--report-dir " + dir + ": is a file, not a folder");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UsageException("--report-dir " + dir + ": cannot create it: " + IoReason.of(e));
+    }
+    if (!Files.isWritable(dir)) {
+      throw new UsageException("--report-dir " + dir + ": the folder is not writable");
+    }
   }
 
   /** Returns the files written: {@code <stem>.json}, {@code .junit.xml}, {@code .html}. */
