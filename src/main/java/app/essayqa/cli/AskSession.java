@@ -4,13 +4,11 @@ import app.essayqa.Answerer;
 import app.essayqa.answer.Answer;
 import app.essayqa.config.Config;
 import app.essayqa.error.EssayQaException;
-import java.io.BufferedReader;
+import app.essayqa.error.IoReason;
+import app.essayqa.error.Printable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,27 +36,48 @@ public final class AskSession {
 
   /**
    * Answers each non-blank line of {@code file} (standard input when null), in input order, from
-   * one answerer.
+   * one answerer. Bytes that are not UTF-8 are read as U+FFFD with a warning naming the line, the
+   * same for a file and for standard input.
    */
-  public void answerLines(Config config, Path file, PrintWriter out) {
+  public void answerLines(Config config, Path file, PrintWriter out, PrintWriter err) {
+    String name = file == null ? "standard input" : "questions file " + file;
     try (Answerer answerer = opener.open(config);
-        BufferedReader in = reader(file)) {
-      String line;
-      boolean first = true;
-      while ((line = in.readLine()) != null) {
-        if (first && line.startsWith("\uFEFF")) {
-          line = line.substring(1); // a byte-order mark some editors write; not part of the text
+        QuestionLines in = new QuestionLines(file == null ? stdin : Files.newInputStream(file))) {
+      for (String line = in.next(); line != null; line = in.next()) {
+        if (in.replaced()) {
+          err.println(
+              "warning: "
+                  + Printable.line(name)
+                  + ", line "
+                  + in.number()
+                  + ": not UTF-8; bad bytes replaced with \uFFFD");
+          err.flush();
         }
-        first = false;
         if (!line.isBlank()) {
           print(answerer.ask(line), out);
         }
       }
-    } catch (CharacterCodingException e) {
-      throw new EssayQaException("questions file " + file + " is not UTF-8 text");
     } catch (IOException e) {
-      throw new EssayQaException(
-          "cannot read questions from " + (file == null ? "-" : file) + ": " + e.getMessage());
+      throw new EssayQaException("cannot read " + name + ": " + IoReason.of(e));
+    }
+  }
+
+  /**
+   * Checks a questions file before the slow open, so the mistake shows at once.
+   *
+   * @throws EssayQaException saying why it cannot be read
+   */
+  public static void checkReadable(Path file) {
+    String problem =
+        file.toString().isEmpty()
+            ? "no file name given"
+            : !Files.exists(file)
+                ? "no such file"
+                : Files.isDirectory(file)
+                    ? "it is a folder"
+                    : !Files.isReadable(file) ? "permission denied" : null;
+    if (problem != null) {
+      throw new EssayQaException("cannot read questions file " + file + ": " + problem);
     }
   }
 
@@ -70,12 +89,5 @@ public final class AskSession {
     }
     // Flushed per answer so a script reading the pipe sees each one as soon as it is ready.
     out.flush();
-  }
-
-  private BufferedReader reader(Path path) throws IOException {
-    if (path == null) {
-      return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-    }
-    return Files.newBufferedReader(path, StandardCharsets.UTF_8);
   }
 }

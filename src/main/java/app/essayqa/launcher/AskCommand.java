@@ -3,9 +3,7 @@ package app.essayqa.launcher;
 import app.essayqa.Answerer;
 import app.essayqa.cli.AskSession;
 import app.essayqa.config.Config;
-import app.essayqa.error.EssayQaException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,16 +70,15 @@ final class AskCommand implements Callable<Integer> {
           spec.commandLine(), "give either a question or --file, not both");
     }
     Path path = file == null || file.equals("-") ? null : Path.of(file);
-    if (path != null && !Files.isReadable(path)) {
-      // Checked before the slow open so the mistake shows at once.
-      throw new EssayQaException("cannot read questions file " + path);
+    if (path != null) {
+      AskSession.checkReadable(path);
     }
     Config config = configOptions.load();
     AskSession session = new AskSession(opener, stdin, json);
     if (file == null) {
       session.answer(config, String.join(" ", words), spec.commandLine().getOut());
     } else {
-      session.answerLines(config, path, spec.commandLine().getOut());
+      session.answerLines(config, path, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
     return ExitCode.OK.code();
   }

@@ -1,11 +1,16 @@
 package app.essayqa.launcher;
 
 import app.essayqa.error.EssayQaException;
+import app.essayqa.error.Printable;
 import app.essayqa.error.UsageException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,11 +39,18 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     // UTF-8 whatever the locale: answers quote the essay's typography (¶, dashes, curly quotes),
-    // and under a POSIX locale Java 17 would print them as '?'.
-    PrintWriter out = utf8(System.out);
+    // and under a POSIX locale Java 17 would print them as '?'. Not System.out, which hides a
+    // closed pipe (see StandardOutput).
+    PrintWriter out = StandardOutput.writer(new FileOutputStream(FileDescriptor.out));
     PrintWriter err = utf8(System.err);
-    int code = run(args, out, err, CommandFactory.standard());
-    out.flush();
+    int code;
+    try {
+      code = run(Arguments.utf8(args), out, err, CommandFactory.standard());
+    } catch (UsageException e) {
+      err.println("error: " + Printable.line(e.getMessage()));
+      code = ExitCode.USAGE.code();
+    }
+    flushQuietly(out);
     err.flush();
     System.exit(code);
   }
@@ -49,23 +61,63 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Runs one command; returns the exit code. No arguments means {@code repl}; {@code --print-config
-   * [options]} means {@code config [options]}.
+   * Runs one command; returns the exit code. No arguments, or options only ({@code --set
+   * retrieval.top-k=5}), mean {@code repl} with those options; {@code --print-config [options]}
+   * means {@code config [options]}.
    */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
     CommandLine cli = commandLine(out, err, factory);
-    String[] effective = args;
-    if (args.length == 0) {
-      effective = new String[] {"repl"};
-    } else if (args[0].equals("--print-config")) {
-      effective = args.clone();
-      effective[0] = "config";
+    int code;
+    try {
+      code = cli.execute(effective(args));
+    } catch (StandardOutput.Closed closed) {
+      // Thrown where picocli itself prints (help, version) rather than from a command.
+      code = closed(closed, err);
     }
-    int code = cli.execute(effective);
-    out.flush();
+    flushQuietly(out);
     err.flush();
     return code;
+  }
+
+  /** The arguments picocli parses: the default command made explicit. */
+  static String[] effective(String[] args) {
+    if (args.length == 0) {
+      return new String[] {"repl"};
+    }
+    if (args[0].equals("--print-config")) {
+      String[] effective = args.clone();
+      effective[0] = "config";
+      return effective;
+    }
+    if (args[0].startsWith("-") && !OWN_OPTIONS.contains(args[0])) {
+      // A bare ./essay-qa opens the REPL, so ./essay-qa --set k=v does too, with that setting.
+      String[] effective = new String[args.length + 1];
+      effective[0] = "repl";
+      System.arraycopy(args, 0, effective, 1, args.length);
+      return effective;
+    }
+    return args;
+  }
+
+  /** Options of the top-level command itself; any other leading option belongs to {@code repl}. */
+  private static final Set<String> OWN_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+  private static void flushQuietly(PrintWriter out) {
+    try {
+      out.flush();
+    } catch (StandardOutput.Closed closed) {
+      // Reported where it first happened.
+    }
+  }
+
+  /** Standard output failed: quietly when its reader went away, as rg does, else in one line. */
+  private static int closed(StandardOutput.Closed closed, PrintWriter err) {
+    if (closed.brokenPipe()) {
+      return ExitCode.OK.code();
+    }
+    err.println("error: " + closed.getMessage());
+    return ExitCode.INTERNAL.code();
   }
 
   private static PrintWriter utf8(OutputStream stream) {
@@ -77,18 +129,22 @@ public final class Main implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code());
-    cli.setParameterExceptionHandler((ex, argv) -> usage(ex.getCommandLine(), ex.getMessage()));
+    cli.setParameterExceptionHandler((ex, argv) -> usage(ex.getCommandLine(), describe(ex)));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter e = commandLine.getErr();
+          if (ex instanceof StandardOutput.Closed closed) {
+            return closed(closed, e);
+          }
           if (ex instanceof UsageException) {
             return usage(commandLine, ex.getMessage());
           }
           if (ex instanceof EssayQaException) {
-            e.println("error: " + ex.getMessage());
+            // Messages carry file names, settings and environment values: shown, never obeyed.
+            e.println("error: " + Printable.line(ex.getMessage()));
             return ExitCode.USAGE.code();
           }
-          e.println("internal error: " + ex);
+          e.println("internal error: " + Printable.line(String.valueOf(ex)));
           if (Boolean.getBoolean("essayqa.trace")) {
             ex.printStackTrace(e);
           } else {
@@ -100,13 +156,41 @@ public final class Main implements Runnable {
     return cli;
   }
 
-  /** A usage mistake: the message, then where the command's options are explained. */
+  /** A usage mistake: one line, the message and where the command's options are explained. */
   private static int usage(CommandLine commandLine, String message) {
-    commandLine.getErr().println("error: " + message);
     commandLine
         .getErr()
-        .println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+        .println(
+            "error: "
+                + Printable.line(message)
+                + " (see '"
+                + commandLine.getCommandSpec().qualifiedName()
+                + " --help')");
     return ExitCode.USAGE.code();
+  }
+
+  /** Picocli's message, worded for people: an unknown command gets a suggestion. */
+  static String describe(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      List<String> typed = unmatched.getUnmatched();
+      List<String> close = unmatched.getSuggestions();
+      boolean command =
+          ex.getCommandLine().getParent() == null
+              && !typed.isEmpty()
+              && !typed.get(0).startsWith("-");
+      if (command) {
+        return "unknown command '"
+            + typed.get(0)
+            + "'"
+            + (close.isEmpty() ? "" : "; did you mean '" + String.join("' or '", close) + "'?");
+      }
+      if (!close.isEmpty()) {
+        return ex.getMessage() + "; did you mean '" + String.join("' or '", close) + "'?";
+      }
+    }
+    // Picocli describes an option as "option '--set' (KEY=VALUE)" and some messages put "option"
+    // before that again: "Value for option option '--set' ...".
+    return ex.getMessage().replace("option option '", "option '");
   }
 
   @Override

@@ -159,13 +159,18 @@ class AskCommandTest {
   static Stream<Arguments> usageMistakes() {
     return Stream.of(
         Arguments.of(
-            List.of("ask"), "error: give a question, or --file FILE with one question per line"),
+            List.of("ask"),
+            "error: give a question, or --file FILE with one question per line"
+                + " (see 'essay-qa ask --help')"),
         Arguments.of(
             List.of("ask", "--file", "-", "why?"),
-            "error: give either a question or --file, not both"),
+            "error: give either a question or --file, not both (see 'essay-qa ask --help')"),
         Arguments.of(
             List.of("ask", "--file", "{dir}/nope.txt"),
-            "error: cannot read questions file {dir}/nope.txt"));
+            "error: cannot read questions file {dir}/nope.txt: no such file"),
+        Arguments.of(
+            List.of("ask", "--file", "{dir}"),
+            "error: cannot read questions file {dir}: it is a folder"));
   }
 
   @ParameterizedTest
@@ -178,19 +183,34 @@ class AskCommandTest {
             args.stream().map(a -> a.replace("{dir}", dir.toString())).toArray(String[]::new));
 
     assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err().lines().findFirst()).hasValue(message.replace("{dir}", dir.toString()));
+    assertThat(result.err()).isEqualTo(message.replace("{dir}", dir.toString()) + "\n");
     assertThat(result.out()).isEmpty();
   }
 
   @Test
-  void should_exit_2_for_a_questions_file_that_is_not_utf8(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("latin1.txt");
-    Files.write(file, new byte[] {'c', 'a', 'f', (byte) 0xE9, '?', '\n'});
+  void should_answer_every_line_of_a_file_with_a_byte_that_is_not_utf8_and_name_the_line(
+      @TempDir Path dir) throws Exception {
+    // given: 300 questions, then one with a Latin-1 byte, then one more
+    Path file = dir.resolve("questions.txt");
+    byte[] bad = "Who is \u00ff Howe?\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] good = "What links them?\n".repeat(300).getBytes(StandardCharsets.UTF_8);
+    Files.write(file, good);
+    Files.write(file, bad, java.nio.file.StandardOpenOption.APPEND);
+    Files.write(
+        file, "Last?\n".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
 
-    Cli.Result result = Cli.run(fake.opener(), "ask", "--file", file.toString());
+    // when
+    Cli.Result result = Cli.run(fake.opener(), "ask", "--json", "--file", file.toString());
 
-    assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).contains(file.toString()).contains("not UTF-8");
+    // then
+    assertThat(result.code()).as(result.err()).isZero();
+    assertThat(result.out().lines()).hasSize(302);
+    assertThat(fake.asked).contains("Who is \uFFFD Howe?", "Last?");
+    assertThat(result.err())
+        .isEqualTo(
+            "warning: questions file "
+                + file
+                + ", line 301: not UTF-8; bad bytes replaced with \uFFFD\n");
   }
 
   static Stream<Arguments> openFailures() {
@@ -229,7 +249,7 @@ class AskCommandTest {
     Cli.Result result = Cli.run(echoing, "ask", "\u001b[31mred\u001b[0m\u0007?");
 
     assertThat(result.out())
-        .startsWith("Not answered: [31mred[0m?")
+        .startsWith("Not answered: ^[[31mred^[[0m^G?")
         .doesNotContain("\u001b", "\u0007");
   }
 

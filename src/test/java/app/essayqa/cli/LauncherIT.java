@@ -102,12 +102,33 @@ class LauncherIT {
     }
   }
 
+  @Test
+  void should_read_arguments_that_are_not_ascii_under_a_posix_locale() throws Exception {
+    Run run =
+        launch(
+            java.util.Map.of("LANG", "C", "LC_ALL", "C"),
+            "",
+            "ask",
+            "--json",
+            "Who is Howe’s colleague?");
+
+    assertThat(run.code).as(run.err).isZero();
+    JsonNode answer = new ObjectMapper().readTree(run.out);
+    assertThat(answer.get("question").asText()).isEqualTo("Who is Howe’s colleague?");
+  }
+
   private static Run launch(String input, String... args) throws IOException, InterruptedException {
+    return launch(java.util.Map.of(), input, args);
+  }
+
+  private static Run launch(java.util.Map<String, String> env, String input, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     // Cache (index, model, class archive) beside the other tests', not in the user's .cache.
     builder.environment().put("ESSAYQA_CACHE_DIR", "target/test-cache");
+    builder.environment().putAll(env);
     Path out = Files.createTempFile("launcher-out", ".txt");
     Path err = Files.createTempFile("launcher-err", ".txt");
     try {
