@@ -72,6 +72,9 @@ public final class BotService {
     }
   }
 
+  // "try": the shutdown hook closes the bot from its own thread, which is how SIGTERM stops it;
+  // close() is idempotent, so the try's own close after awaitClosed() has nothing left to do.
+  @SuppressWarnings("try")
   private static Outcome run(
       Answerer qa, BotApi api, BotSettings settings, BotIdentity me, CountDownLatch finished)
       throws InterruptedException {
