@@ -1,5 +1,6 @@
 package app.essayqa;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 
 /** The package structure the README's "Where is X" table describes, held by the build. */
 class ArchitectureTest {
@@ -78,6 +80,23 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .belongToAnyOf(EssayQa.class)
+        .check(MAIN);
+  }
+
+  @Test
+  void should_name_every_logger_the_same_way() {
+    // Like every other static final field here (MAPPER, YAML, ...): upper case.
+    fields()
+        .that()
+        .haveRawType(Logger.class)
+        .should()
+        .haveName("LOG")
+        .andShould()
+        .bePrivate()
+        .andShould()
+        .beStatic()
+        .andShould()
+        .beFinal()
         .check(MAIN);
   }
 }

@@ -6,6 +6,9 @@ package app.essayqa.error;
  * carries a secret such as the bot token.
  */
 public class EssayQaException extends RuntimeException {
+  // Never serialised; the field only answers -Xlint:serial, which -Werror turns into an error.
+  private static final long serialVersionUID = 1L;
+
   public EssayQaException(String message) {
     super(message);
   }

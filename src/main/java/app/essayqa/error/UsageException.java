@@ -6,6 +6,9 @@ package app.essayqa.error;
  * own usage errors: the message, then a pointer to the command's {@code --help}.
  */
 public final class UsageException extends EssayQaException {
+  // Never serialised; the field only answers -Xlint:serial, which -Werror turns into an error.
+  private static final long serialVersionUID = 1L;
+
   public UsageException(String message) {
     super(message);
   }

@@ -25,7 +25,7 @@ public final class ConfigOptions {
   Map<String, String> sets = new LinkedHashMap<>();
 
   /** The project folder: $ESSAYQA_HOME (set by the launcher), else the working folder. */
-  public static Path home() {
+  static Path home() {
     String home = System.getenv("ESSAYQA_HOME");
     return Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath().normalize();
   }

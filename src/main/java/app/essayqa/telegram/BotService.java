@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code essay-qa telegram}: runs the Telegram bot until SIGTERM or Ctrl-C. */
 public final class BotService {
   static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
+  private static final Logger LOG = LoggerFactory.getLogger(BotService.class);
 
   /** How a run ended; a refusal or failure has been explained on the error writer. */
   public enum Outcome {
@@ -72,6 +74,9 @@ public final class BotService {
     }
   }
 
+  // "try": the shutdown hook closes the bot from its own thread, which is how SIGTERM stops it;
+  // close() is idempotent, so the try's own close after awaitClosed() has nothing left to do.
+  @SuppressWarnings("try")
   private static Outcome run(
       Answerer qa, BotApi api, BotSettings settings, BotIdentity me, CountDownLatch finished)
       throws InterruptedException {
@@ -91,8 +96,7 @@ public final class BotService {
               "telegram-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       bot.start();
-      LoggerFactory.getLogger(BotService.class)
-          .info("@{} is answering; stop with Ctrl-C", me.username());
+      LOG.info("@{} is answering; stop with Ctrl-C", me.username());
       bot.awaitClosed();
       return Outcome.STOPPED;
     }

@@ -30,7 +30,7 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
  * skipped.
  */
 final class Outbox implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   static final long MAX_BACKOFF_MS = 30_000;
 
   /**
@@ -186,14 +186,14 @@ final class Outbox implements AutoCloseable {
         switch (failure.kind()) {
           case RATE_LIMITED -> {
             lane.notBefore = now + failure.retryAfterSeconds() * 1000L;
-            log.warn(
+            LOG.warn(
                 "chat {}: {}; retrying in {} s",
                 chatId,
                 failure.getMessage(),
                 failure.retryAfterSeconds());
           }
           case FORBIDDEN -> {
-            log.warn(
+            LOG.warn(
                 "chat {}: {}; dropping its {} pending replies",
                 chatId,
                 failure.getMessage(),
@@ -202,14 +202,14 @@ final class Outbox implements AutoCloseable {
             lane.queue.clear();
           }
           case REJECTED -> {
-            log.warn("chat {}: Telegram refused a reply: {}", chatId, failure.getMessage());
+            LOG.warn("chat {}: Telegram refused a reply: {}", chatId, failure.getMessage());
             settled.add(lane.queue.pollFirst());
           }
           default -> {
             lane.failures++;
             long delay = backoffMs(lane.failures);
             lane.notBefore = now + delay;
-            log.warn(
+            LOG.warn(
                 "chat {}: {}; retry {} in {} ms",
                 chatId,
                 failure.getMessage(),
@@ -229,7 +229,7 @@ final class Outbox implements AutoCloseable {
           done.onSent().accept(result);
         }
       } catch (RuntimeException e) {
-        log.error("chat {}: after-send step failed: {}", chatId, api.redact(e.toString()));
+        LOG.error("chat {}: after-send step failed: {}", chatId, api.redact(e.toString()));
       } finally {
         done.onSettled().run();
       }

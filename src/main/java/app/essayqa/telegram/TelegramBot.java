@@ -22,7 +22,7 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
  * leaves the rest pending for the next run.
  */
 final class TelegramBot implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
   private static final LongSupplier MONOTONIC_MS = () -> System.nanoTime() / 1_000_000;
 
   private final BotApi api;
@@ -67,7 +67,7 @@ final class TelegramBot implements AutoCloseable {
         if (attempt == 4) {
           break;
         }
-        log.warn("cannot reach Telegram yet: {}", e.getMessage());
+        LOG.warn("cannot reach Telegram yet: {}", e.getMessage());
         try {
           Thread.sleep(
               e.kind() == BotApiException.Kind.RATE_LIMITED
@@ -93,7 +93,7 @@ final class TelegramBot implements AutoCloseable {
           "cannot read pending updates in " + settings.stateDir() + ": " + e.getMessage(), e);
     }
     if (!pending.isEmpty()) {
-      log.info("answering {} updates left pending by the last run", pending.size());
+      LOG.info("answering {} updates left pending by the last run", pending.size());
     }
     pending.forEach(this::dispatch);
     poller.start();
@@ -111,7 +111,7 @@ final class TelegramBot implements AutoCloseable {
                       new BotCommand("ask", "Ask a question (in groups)")))
               .build());
     } catch (BotApiException e) {
-      log.warn("could not register the command menu: {}", e.getMessage());
+      LOG.warn("could not register the command menu: {}", e.getMessage());
     }
   }
 
@@ -126,7 +126,7 @@ final class TelegramBot implements AutoCloseable {
                 update,
                 outcome -> {
                   journal.done(updateId);
-                  log.info(
+                  LOG.info(
                       "update {} chat {}: {} in {} ms",
                       updateId,
                       chatId,
@@ -160,13 +160,13 @@ final class TelegramBot implements AutoCloseable {
     try {
       long left = settings.grace().toNanos() - (System.nanoTime() - start);
       if (!outbox.awaitIdle(java.time.Duration.ofNanos(Math.max(0, left)))) {
-        log.info("stopping with replies unsent; their questions will be answered after a restart");
+        LOG.info("stopping with replies unsent; their questions will be answered after a restart");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     outbox.close();
-    log.info("stopped; {} updates left pending", journal.pendingCount());
+    LOG.info("stopped; {} updates left pending", journal.pendingCount());
     stopped.countDown();
   }
 }

@@ -33,7 +33,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * with a one-word outcome for the log.
  */
 final class UpdateHandler {
-  private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UpdateHandler.class);
 
   /** How long a reply to an answer waits for that answer's delivery to be confirmed. */
   private static final Duration FOLLOW_UP_PATIENCE = Duration.ofSeconds(5);
@@ -96,7 +96,7 @@ final class UpdateHandler {
         done.accept("ignored");
       }
     } catch (RuntimeException e) {
-      log.error("update {}: {}", update.getUpdateId(), api.redact(e.toString()));
+      LOG.error("update {}: {}", update.getUpdateId(), api.redact(e.toString()));
       if (out != null && !out.flushed) {
         out.messages.clear();
         out.add(
@@ -123,8 +123,8 @@ final class UpdateHandler {
     boolean replyToBot =
         replyTo != null && replyTo.getFrom() != null && replyTo.getFrom().getId() == me.id();
     Route route = Route.of(m.getChat().isUserChat(), m.getText(), me.username(), replyToBot);
-    if (log.isDebugEnabled()) {
-      log.trace(
+    if (LOG.isDebugEnabled()) {
+      LOG.trace(
           "chat {} message {}: {} {}", m.getChatId(), m.getMessageId(), route.kind(), m.getText());
     }
     if (route.kind() == Route.Kind.IGNORE) {
@@ -245,7 +245,7 @@ final class UpdateHandler {
     try {
       api.call(SendChatAction.builder().chatId(chatId).action("typing").build());
     } catch (BotApiException e) {
-      log.debug("chat {}: typing indicator failed: {}", chatId, e.getMessage());
+      LOG.debug("chat {}: typing indicator failed: {}", chatId, e.getMessage());
     }
   }
 
@@ -253,7 +253,7 @@ final class UpdateHandler {
     try {
       api.call(AnswerCallbackQuery.builder().callbackQueryId(id).text(text).build());
     } catch (BotApiException e) {
-      log.warn("answering a button press failed: {}", e.getMessage());
+      LOG.warn("answering a button press failed: {}", e.getMessage());
     }
   }
 

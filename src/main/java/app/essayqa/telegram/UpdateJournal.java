@@ -27,7 +27,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * reply was sent or failed for good. Thread-safe.
  */
 final class UpdateJournal {
-  private static final Logger log = LoggerFactory.getLogger(UpdateJournal.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UpdateJournal.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path pendingDir;
@@ -74,7 +74,7 @@ final class UpdateJournal {
         try {
           updates.add(JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Update.class));
         } catch (IOException e) {
-          log.warn("skipping unreadable pending update {}: {}", file.getFileName(), e.getMessage());
+          LOG.warn("skipping unreadable pending update {}: {}", file.getFileName(), e.getMessage());
           Files.move(
               file,
               file.resolveSibling(file.getFileName() + ".bad"),
@@ -126,7 +126,7 @@ final class UpdateJournal {
         notifyAll();
       }
     } catch (IOException e) {
-      log.warn("cannot remove pending update {}: {}", updateId, e.getMessage());
+      LOG.warn("cannot remove pending update {}: {}", updateId, e.getMessage());
     }
   }
 

@@ -15,7 +15,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * updates are pending it stops asking, and Telegram holds the rest.
  */
 final class UpdatePoller implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(UpdatePoller.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UpdatePoller.class);
   static final int MAX_PENDING = 500;
 
   private final BotApi api;
@@ -61,23 +61,23 @@ final class UpdatePoller implements AutoCloseable {
                 ? e.retryAfterSeconds() * 1000L
                 : Outbox.backoffMs(failures);
         if (e.kind() == BotApiException.Kind.UNAUTHORIZED) {
-          log.error(
+          LOG.error(
               "getUpdates: Telegram no longer accepts the token ({}); retrying in {} ms",
               e.getMessage(),
               delay);
         } else {
-          log.warn("getUpdates failed: {}; retrying in {} ms", e.getMessage(), delay);
+          LOG.warn("getUpdates failed: {}; retrying in {} ms", e.getMessage(), delay);
         }
         pause(delay);
       } catch (IOException e) {
         failures++;
-        log.error("cannot record updates in the state folder: {}", e.getMessage());
+        LOG.error("cannot record updates in the state folder: {}", e.getMessage());
         pause(Outbox.backoffMs(failures));
       } catch (InterruptedException e) {
         break;
       } catch (RuntimeException e) {
         failures++;
-        log.error("polling failed: {}", api.redact(e.toString()));
+        LOG.error("polling failed: {}", api.redact(e.toString()));
         pause(Outbox.backoffMs(failures));
       }
     }
