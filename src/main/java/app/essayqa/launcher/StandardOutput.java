@@ -19,6 +19,9 @@ import java.util.Locale;
 final class StandardOutput extends FilterOutputStream {
   /** The reader of standard output is gone (a closed pipe), or writing to it failed. */
   static final class Closed extends RuntimeException {
+    // Never serialised; the field only answers -Xlint:serial, which -Werror turns into an error.
+    private static final long serialVersionUID = 1L;
+
     private final boolean pipe;
 
     Closed(IOException cause, boolean pipe) {
