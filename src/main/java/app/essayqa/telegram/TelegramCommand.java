@@ -1,14 +1,14 @@
 package app.essayqa.telegram;
 
 import app.essayqa.EssayQa;
+import app.essayqa.EssayQaException;
 import app.essayqa.Main;
 import app.essayqa.cli.ConfigOptions;
 import app.essayqa.config.Config;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
           + " Bot API address."
     })
 public final class TelegramCommand implements Callable<Integer> {
-  static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
+  static final String TOKEN_ENV = BotSettings.TOKEN_ENV;
 
   @Mixin ConfigOptions configOptions;
   @Spec CommandSpec spec;
@@ -60,45 +60,33 @@ public final class TelegramCommand implements Callable<Integer> {
     Config config = configOptions.load();
     BotSettings settings = BotSettings.from(config);
     showBotLog();
-    CountDownLatch finished = new CountDownLatch(1);
-    try (BotApi api = new BotApi(token, settings.apiUrl(), settings.pollTimeout())) {
+    StopSignal signal = new StopSignal();
+    int status = Main.EXIT_INTERNAL;
+    // The state folder is locked before the slow start, so a second bot on it stops at once.
+    try (UpdateJournal journal = UpdateJournal.open(settings.stateDir());
+        BotApi api = new BotApi(token, settings.apiUrl(), settings.pollTimeout())) {
       BotIdentity me;
       try {
         me = TelegramBot.identify(api);
       } catch (BotApiException e) {
-        return startupFailure(err, e, settings);
+        status = startupFailure(err, e, settings);
+        return status;
       }
       try (EssayQa qa = EssayQa.open(config)) {
-        return run(qa, api, settings, me, finished);
+        Optional<String> failure = TelegramBot.run(qa, api, settings, me, journal, signal);
+        if (failure.isPresent()) {
+          err.println("error: " + failure.get());
+          status = Main.EXIT_USAGE;
+        } else {
+          status = 0;
+        }
+        return status;
       }
+    } catch (EssayQaException e) {
+      status = Main.EXIT_USAGE;
+      throw e;
     } finally {
-      finished.countDown();
-    }
-  }
-
-  private static int run(
-      EssayQa qa, BotApi api, BotSettings settings, BotIdentity me, CountDownLatch finished)
-      throws InterruptedException {
-    try (TelegramBot bot = new TelegramBot(qa, api, settings, me)) {
-      // The hook only stops the bot; this thread then closes the facade and the HTTP client.
-      // The hook waits for that so the JVM does not halt half-way through.
-      Thread hook =
-          new Thread(
-              () -> {
-                bot.close();
-                try {
-                  finished.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "telegram-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      bot.start();
-      LoggerFactory.getLogger(TelegramCommand.class)
-          .info("@{} is answering; stop with Ctrl-C", me.username());
-      bot.awaitClosed();
-      return 0;
+      signal.finish(status);
     }
   }
 
