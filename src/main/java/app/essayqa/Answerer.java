@@ -1,6 +1,8 @@
 package app.essayqa;
 
 import app.essayqa.answer.Answer;
+import app.essayqa.config.Config;
+import app.essayqa.error.EssayQaException;
 import app.essayqa.ingest.Library;
 
 /**
@@ -10,6 +12,16 @@ import app.essayqa.ingest.Library;
  * says what was wrong. A problem the user can fix is thrown as {@link EssayQaException}.
  */
 public interface Answerer extends AutoCloseable {
+  /**
+   * Opens an answerer for a configuration; slow for the real facade (model and index). Front ends
+   * are handed one so they decide when to open (the bot only after Telegram accepted its token,
+   * eval once per swept setting); the launcher supplies the real one, tests a fake.
+   */
+  @FunctionalInterface
+  interface Opener {
+    Answerer open(Config config);
+  }
+
   /** Answers a question that stands alone. */
   default Answer ask(String question) {
     return ask(question, Conversation.empty());

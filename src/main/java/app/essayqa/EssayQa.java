@@ -8,6 +8,7 @@ import app.essayqa.answer.ExtractiveAnswerComposer;
 import app.essayqa.answer.QuestionText;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
+import app.essayqa.error.EssayQaException;
 import app.essayqa.index.Embedder;
 import app.essayqa.index.EmbeddingModels;
 import app.essayqa.index.EssayIndex;

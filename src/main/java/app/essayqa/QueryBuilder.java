@@ -1,6 +1,7 @@
 package app.essayqa;
 
 import app.essayqa.answer.AbstentionPolicy;
+import app.essayqa.error.EssayQaException;
 import app.essayqa.index.Embedder;
 import app.essayqa.index.EmbeddingModels;
 import app.essayqa.index.TokenEncoder;

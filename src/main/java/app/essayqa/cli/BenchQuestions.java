@@ -4,20 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The questions the bench asks: those of the shipped evaluation suite when the project has one, so
- * the timing covers the same mix of answerable and unanswerable questions the quality figures do;
- * otherwise a few generic ones that work for any essay.
+ * The questions the bench asks: those of the evaluation suite shipped in the jar, so the timing
+ * covers the same mix of answerable and unanswerable questions the quality figures do; otherwise (a
+ * build without it, or one being edited) a few generic ones that work for any essay.
  */
 record BenchQuestions(String origin, List<String> questions) {
-  /** Where the evaluation suite lives, relative to the project folder. */
-  static final String SUITE = "src/test/resources/eval/essay.yaml";
+  /** Where the evaluation suite lives on the class path. */
+  static final String SUITE = "eval/essay.yaml";
 
   static final List<String> BUILT_IN =
       List.of(
@@ -34,14 +33,19 @@ record BenchQuestions(String origin, List<String> questions) {
     questions = List.copyOf(questions);
   }
 
-  static BenchQuestions load(Path home) {
-    Path suite = home.resolve(SUITE);
+  /** The shipped suite's questions. */
+  static BenchQuestions load() {
+    return load(BenchQuestions.class.getClassLoader().getResource(SUITE));
+  }
+
+  /**
+   * @param suite the suite to read, or null when there is none
+   */
+  static BenchQuestions load(URL suite) {
     String fallback = "built-in generic questions (no " + SUITE + ")";
-    if (Files.isRegularFile(suite)) {
-      try {
-        JsonNode root =
-            new ObjectMapper(new YAMLFactory())
-                .readTree(Files.readString(suite, StandardCharsets.UTF_8));
+    if (suite != null) {
+      try (InputStream in = suite.openStream()) {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
         List<String> questions = new ArrayList<>();
         for (JsonNode c : root.path("cases")) {
           String q = c.path("question").asText("");

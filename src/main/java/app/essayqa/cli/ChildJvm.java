@@ -1,6 +1,5 @@
 package app.essayqa.cli;
 
-import app.essayqa.Main;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
@@ -62,7 +61,8 @@ final class ChildJvm {
   /** The jar this program runs from, else the one the build makes in the project folder. */
   static Path jar(Path home) {
     try {
-      Path self = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path self =
+          Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (self.toString().endsWith(".jar")) {
         return self;
       }

@@ -1,8 +1,9 @@
 package app.essayqa.cli;
 
+import app.essayqa.Answerer;
 import app.essayqa.Conversation;
-import app.essayqa.EssayQaException;
 import app.essayqa.answer.Answer;
+import app.essayqa.error.EssayQaException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -26,12 +27,12 @@ final class Repl {
         :quit      leave (or Ctrl-D); Ctrl-C clears the line you are typing
       """;
 
-  private final AnswerSource source;
+  private final Answerer source;
   private final LineSource lines;
   private final AnswerView view;
   private Answer last;
 
-  Repl(AnswerSource source, LineSource lines) {
+  Repl(Answerer source, LineSource lines) {
     this.source = source;
     this.lines = lines;
     this.view = new AnswerView(lines.style(), lines.width());

@@ -28,6 +28,7 @@ final class ConsoleReport {
   static void figures(PrintWriter out, RunResult run) {
     Suite s = run.suite();
     out.printf(
+        Locale.ROOT,
         "Suite %s (%s): %d cases, %d passed, %d failed; %s %s, k=%d%n",
         s.name(),
         s.file(),
@@ -82,6 +83,7 @@ final class ConsoleReport {
       Threshold t = g.threshold();
       all &= g.passed();
       out.printf(
+          Locale.ROOT,
           "  %-32s %s %-6s %-7s %s (%s)%n",
           t.key().name(),
           t.relation(),
@@ -100,6 +102,7 @@ final class ConsoleReport {
     }
     List<CaseResult> shown = run.failures();
     out.printf(
+        Locale.ROOT,
         "Failed cases (%d of %d%s):%n",
         run.failedCount(),
         run.overall().cases(),
@@ -107,14 +110,16 @@ final class ConsoleReport {
             ? ", first " + shown.size() + " shown; all in --report-dir"
             : "");
     for (CaseResult r : shown) {
-      out.printf("- %s: %s%n", r.expected().id(), oneLine(r.expected().question()));
-      out.printf("    expected: %s%n", r.expectation());
+      out.printf(Locale.ROOT, "- %s: %s%n", r.expected().id(), oneLine(r.expected().question()));
+      out.printf(Locale.ROOT, "    expected: %s%n", r.expectation());
       out.printf(
-          "    got:      %s%n", r.abstained() ? "(refused) " + clip(r.answer()) : clip(r.answer()));
+          Locale.ROOT,
+          "    got:      %s%n",
+          r.abstained() ? "(refused) " + clip(r.answer()) : clip(r.answer()));
       for (QuoteResult q : r.quotes()) {
-        out.printf("      [%d] %s %s%n", q.n(), q.locator(), clip(q.quote()));
+        out.printf(Locale.ROOT, "      [%d] %s %s%n", q.n(), q.locator(), clip(q.quote()));
       }
-      out.printf("    why:      %s%n", String.join("; ", r.reasons()));
+      out.printf(Locale.ROOT, "    why:      %s%n", String.join("; ", r.reasons()));
     }
   }
 

@@ -1,5 +1,7 @@
 package app.essayqa.eval;
 
+import app.essayqa.Answerer;
+import app.essayqa.Conversation;
 import app.essayqa.answer.Answer;
 import app.essayqa.answer.Citation;
 import app.essayqa.index.EmbeddingModels;
@@ -23,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,15 +33,18 @@ import java.util.regex.Pattern;
  * without overlap, all-MiniLM, an in-memory store, the top 3 chunks. No abstention and no answer
  * composition: its answer is the top chunk, its citations the three chunks.
  */
-final class EasyRagBaseline implements AnswerSource {
+final class EasyRagBaseline implements Answerer {
+  static final String LABEL = "easy-rag";
   static final int CHUNK_TOKENS = 300;
   static final int TOP_K = 3;
   private static final String DOCUMENT_KEY = "document";
 
+  private final Library library;
   private final Map<String, Document> documents = new LinkedHashMap<>();
   private final ContentRetriever retriever;
 
   EasyRagBaseline(Library library, Path cacheDir) {
+    this.library = library;
     EmbeddingModel model = EmbeddingModels.allMiniLm(cacheDir);
     InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
     DocumentSplitter splitter =
@@ -65,16 +69,13 @@ final class EasyRagBaseline implements AnswerSource {
             .build();
   }
 
+  /** The baseline has no notion of a follow-up: every question stands alone. */
   @Override
-  public String label() {
-    return "easy-rag";
-  }
-
-  @Override
-  public Answer ask(String question) {
+  public Answer ask(String question, Conversation conversation) {
     long started = System.nanoTime();
     if (question.isBlank()) {
-      return new Answer(question, "", false, List.of(), List.of(), version(), Map.of(), List.of());
+      return new Answer(
+          question, "", false, List.of(), List.of(), indexVersion(), Map.of(), List.of());
     }
     List<Content> contents = retriever.retrieve(Query.from(question));
     List<Citation> citations = new ArrayList<>();
@@ -84,7 +85,14 @@ final class EasyRagBaseline implements AnswerSource {
     String text = contents.isEmpty() ? "" : contents.get(0).textSegment().text();
     long total = (System.nanoTime() - started) / 1_000_000;
     return new Answer(
-        question, text, false, citations, List.of(), version(), Map.of("total", total), List.of());
+        question,
+        text,
+        false,
+        citations,
+        List.of(),
+        indexVersion(),
+        Map.of("total", total),
+        List.of());
   }
 
   /**
@@ -132,12 +140,12 @@ final class EasyRagBaseline implements AnswerSource {
   }
 
   @Override
-  public Optional<String> documentText(String documentId) {
-    return Optional.ofNullable(documents.get(documentId)).map(Document::text);
+  public Library library() {
+    return library;
   }
 
   @Override
-  public String version() {
+  public String indexVersion() {
     return "recursive(" + CHUNK_TOKENS + ",0) " + EmbeddingModels.MODEL_ID + " top-" + TOP_K;
   }
 

@@ -1,7 +1,7 @@
 package app.essayqa.eval;
 
-import app.essayqa.EssayQaException;
 import app.essayqa.config.Config;
+import app.essayqa.error.EssayQaException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,6 +1,9 @@
 package app.essayqa.eval;
 
+import app.essayqa.Answerer;
 import app.essayqa.answer.Answer;
+import app.essayqa.ingest.Document;
+import app.essayqa.ingest.Library;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +32,7 @@ final class SuiteRunner {
    * Asks the first question once untimed: the first call pays for class loading and JIT
    * compilation, which would otherwise land in one case's latency and skew p95 on small suites.
    */
-  private static void warmUp(AnswerSource source, EvalCase first) {
+  private static void warmUp(Answerer source, EvalCase first) {
     try {
       source.ask(first.question());
     } catch (RuntimeException e) {
@@ -38,13 +41,16 @@ final class SuiteRunner {
   }
 
   /**
-   * Streams the suite's cases through {@code source}.
+   * Streams the suite's cases through {@code source}. Each quote is checked against the text of the
+   * document it cites, as {@code source}'s library has it.
    *
+   * @param label a short name for tables, e.g. {@code essay-qa} or {@code easy-rag}
    * @param each sees every case result as it is made (report spill, comparison); may do nothing
    */
-  RunResult run(Suite suite, AnswerSource source, Consumer<CaseResult> each) {
-    RunResult result = new RunResult(suite, source.label(), source.version(), k, ks, maxFailures);
-    CaseScorer scorer = new CaseScorer(source::documentText, k);
+  RunResult run(Suite suite, String label, Answerer source, Consumer<CaseResult> each) {
+    RunResult result = new RunResult(suite, label, source.indexVersion(), k, ks, maxFailures);
+    Library library = source.library();
+    CaseScorer scorer = new CaseScorer(id -> library.document(id).map(Document::text), k);
     long started = System.nanoTime();
     try (SuiteReader.CaseStream cases = SuiteReader.cases(suite)) {
       int done = 0;
@@ -65,7 +71,7 @@ final class SuiteRunner {
         }
         result.add(r);
         each.accept(r);
-        progress.update(suite.name() + " (" + source.label() + ")", ++done, suite.size());
+        progress.update(suite.name() + " (" + label + ")", ++done, suite.size());
       }
     } finally {
       progress.finish();
@@ -73,7 +79,7 @@ final class SuiteRunner {
     LOG.debug(
         "suite {} via {}: {} cases in {} ms",
         suite.name(),
-        source.label(),
+        label,
         result.overall().cases(),
         (System.nanoTime() - started) / 1_000_000);
     return result;

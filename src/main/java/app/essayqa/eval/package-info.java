@@ -1,2 +1,2 @@
-/** Evaluation: runs YAML suites of questions through the facade and scores the answers. */
+/** Evaluation: runs YAML suites of questions through an Answerer and scores the answers. */
 package app.essayqa.eval;

@@ -1,6 +1,6 @@
 package app.essayqa.ingest;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.error.EssayQaException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -11,7 +11,7 @@ import java.util.List;
  * since abstention and {@code :debug} need them.
  */
 public final class HybridRetriever implements Retriever {
-  /** How the two rankings are combined. */
+  /** How the three rankings (dense, BM25, late interaction) are combined into one. */
   public enum Fusion {
     RRF,
     BLEND

@@ -1,6 +1,6 @@
 package app.essayqa.telegram;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.error.EssayQaException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,7 +45,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
  * quickly.
  */
 final class BotApi implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(BotApi.class);
+  private static final Logger LOG = LoggerFactory.getLogger(BotApi.class);
 
   /** The longest a reply may take; past it its fate is unknown. */
   static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
@@ -148,7 +148,7 @@ final class BotApi implements AutoCloseable {
       if (id.canConvertToLong() && id.isIntegralNumber()) {
         updates.add(new RawUpdate(id.asLong(), update));
       } else {
-        log.warn("getUpdates: skipping an entry without an update_id");
+        LOG.warn("getUpdates: skipping an entry without an update_id");
       }
     }
     return updates;
@@ -190,7 +190,7 @@ final class BotApi implements AutoCloseable {
       return method.deserializeResponse(envelope.toString());
     } catch (TelegramApiException | RuntimeException e) {
       // Telegram carried the call out; only its result is unreadable.
-      log.warn("{}: cannot read Telegram's result: {}", name, redact(String.valueOf(e)));
+      LOG.warn("{}: cannot read Telegram's result: {}", name, redact(String.valueOf(e)));
       return null;
     }
   }

@@ -5,6 +5,9 @@ package app.essayqa.telegram;
  * the token, and there is deliberately no cause: the library's exceptions carry the request URL.
  */
 final class BotApiException extends Exception {
+  // Never serialised; the field only answers -Xlint:serial, which -Werror turns into an error.
+  private static final long serialVersionUID = 1L;
+
   enum Kind {
     /** 429: wait {@link #retryAfterSeconds()} and send again. */
     RATE_LIMITED,

@@ -1,8 +1,8 @@
 package app.essayqa.telegram;
 
-import app.essayqa.EssayQaException;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
+import app.essayqa.error.EssayQaException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

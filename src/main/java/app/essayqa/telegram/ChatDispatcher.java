@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * busy chat cannot starve the others. A task that throws is logged and the chat goes on.
  */
 final class ChatDispatcher implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(ChatDispatcher.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ChatDispatcher.class);
 
   private final ThreadPoolExecutor pool;
   private final Map<Long, Deque<Runnable>> waiting = new HashMap<>();
@@ -63,7 +63,7 @@ final class ChatDispatcher implements AutoCloseable {
     try {
       task.run();
     } catch (RuntimeException | Error e) {
-      log.error("chat {}: handler failed: {}", chatId, e.toString());
+      LOG.error("chat {}: handler failed: {}", chatId, e.toString());
     }
     Runnable next;
     synchronized (waiting) {

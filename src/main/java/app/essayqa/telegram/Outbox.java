@@ -36,7 +36,7 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
  * drops the chat's queue, 400 is logged with Telegram's description and skipped, 401 stops the bot.
  */
 final class Outbox implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   static final long MAX_BACKOFF_MS = 30_000;
 
   /** What the outbox reports to the bot. */
@@ -213,7 +213,7 @@ final class Outbox implements AutoCloseable {
       d.entry = journal.sending(d.entry);
       result = api.call(method);
     } catch (IOException e) {
-      log.error(
+      LOG.error(
           "update {}: cannot record {} in the state folder ({}); not sent, trying again",
           d.updateId(),
           d.part(),
@@ -241,7 +241,7 @@ final class Outbox implements AutoCloseable {
       }
     } catch (IOException e) {
       // The journal still says "sending": a restart now would send it again.
-      log.error(
+      LOG.error(
           "update {}: cannot record how {} went ({}); a restart may repeat it",
           d.updateId(),
           d.part(),
@@ -281,7 +281,7 @@ final class Outbox implements AutoCloseable {
       try {
         onSent.accept(result);
       } catch (RuntimeException e) {
-        log.error("chat {}: after-send step failed: {}", d.chatId, api.redact(e.toString()));
+        LOG.error("chat {}: after-send step failed: {}", d.chatId, api.redact(e.toString()));
       }
     }
     return d.entry.finished() ? d.entry.outcome() : null;
@@ -297,7 +297,7 @@ final class Outbox implements AutoCloseable {
       case AMBIGUOUS -> {
         d.entry = journal.ambiguous(d.entry);
         d.failures++;
-        log.warn(
+        LOG.warn(
             "chat {}: update {}: {} may have been delivered ({}); sending it again, which"
                 + " duplicates it if it was",
             d.chatId,
@@ -314,7 +314,7 @@ final class Outbox implements AutoCloseable {
         } finally {
           lock.unlock();
         }
-        log.warn(
+        LOG.warn(
             "chat {}: {}; dropping its {} pending replies",
             d.chatId,
             failure.getMessage(),
@@ -326,7 +326,7 @@ final class Outbox implements AutoCloseable {
         return "forbidden";
       }
       case REJECTED, CONFLICT -> {
-        log.warn("chat {}: Telegram refused a reply: {}", d.chatId, failure.getMessage());
+        LOG.warn("chat {}: Telegram refused a reply: {}", d.chatId, failure.getMessage());
         d.entry = journal.sent(d.entry); // given up for good
         if (d.entry.finished()) {
           settled.add(d);
@@ -353,7 +353,7 @@ final class Outbox implements AutoCloseable {
         // Telegram said it failed, or the request never left: nothing was delivered.
         d.entry = journal.unsent(d.entry);
         d.failures++;
-        log.warn(
+        LOG.warn(
             "chat {}: {}; retry {} in {} ms",
             d.chatId,
             failure.getMessage(),
@@ -409,7 +409,7 @@ final class Outbox implements AutoCloseable {
       while (sending > 0) {
         long left = inFlightDeadline - System.nanoTime();
         if (left <= 0) {
-          log.warn(
+          LOG.warn(
               "stopping with {} replies still in flight after {}", sending, BotApi.SEND_TIMEOUT);
           break;
         }

@@ -16,7 +16,7 @@ import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
  * many wait, new ones are dropped.
  */
 final class SideCalls implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(SideCalls.class);
+  private static final Logger LOG = LoggerFactory.getLogger(SideCalls.class);
 
   private final BotApi api;
   private final ThreadPoolExecutor pool;
@@ -46,11 +46,11 @@ final class SideCalls implements AutoCloseable {
             try {
               api.sideCall(method);
             } catch (BotApiException e) {
-              log.debug("{} failed: {}", what, e.getMessage());
+              LOG.debug("{} failed: {}", what, e.getMessage());
             }
           });
     } catch (RejectedExecutionException e) {
-      log.debug("{} dropped: too many side calls waiting", what);
+      LOG.debug("{} dropped: too many side calls waiting", what);
     }
   }
 

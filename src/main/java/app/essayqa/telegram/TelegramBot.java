@@ -36,7 +36,7 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
  * token, another client polling) closes the bot too; {@link #awaitClosed} then returns it.
  */
 final class TelegramBot implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
   private static final LongSupplier MONOTONIC_MS = () -> System.nanoTime() / 1_000_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -114,7 +114,7 @@ final class TelegramBot implements AutoCloseable {
     try (TelegramBot bot = new TelegramBot(qa, api, settings, me, journal)) {
       bot.start();
       signal.onSignal(bot::close);
-      log.info("@{} is answering; stop with Ctrl-C", me.username());
+      LOG.info("@{} is answering; stop with Ctrl-C", me.username());
       return bot.awaitClosed();
     }
   }
@@ -144,7 +144,7 @@ final class TelegramBot implements AutoCloseable {
         if (attempt == 4) {
           break;
         }
-        log.warn("cannot reach Telegram yet: {}", e.getMessage());
+        LOG.warn("cannot reach Telegram yet: {}", e.getMessage());
         try {
           Thread.sleep(
               e.kind() == BotApiException.Kind.RATE_LIMITED
@@ -173,7 +173,7 @@ final class TelegramBot implements AutoCloseable {
             .build());
     List<UpdateJournal.Entry> left = journal.recovered();
     if (!left.isEmpty()) {
-      log.info("resuming {} updates left by the last run", left.size());
+      LOG.info("resuming {} updates left by the last run", left.size());
     }
     left.forEach(this::dispatch);
     poller.start();
@@ -226,7 +226,7 @@ final class TelegramBot implements AutoCloseable {
               chatId, answered, plan.methods(), plan.onSent(), plan.onSettled(), received));
     } catch (IOException e) {
       plan.onSettled().run();
-      log.error(
+      LOG.error(
           "update {}: cannot record its answer in the state folder ({}); it is answered again"
               + " after a restart",
           entry.updateId(),
@@ -251,7 +251,7 @@ final class TelegramBot implements AutoCloseable {
     if (entry.state() == UpdateJournal.State.SENDING) {
       // The one case the Bot API cannot settle: the request may have reached Telegram.
       resumed = journal.ambiguous(entry);
-      log.warn(
+      LOG.warn(
           "chat {}: update {}: reply {} of {} may already have been delivered before the last run"
               + " stopped; sending it again, which duplicates it if it was",
           chatId,
@@ -265,7 +265,7 @@ final class TelegramBot implements AutoCloseable {
   }
 
   private void reject(UpdateJournal.Entry entry, String reason) {
-    log.warn(
+    LOG.warn(
         "update {}: {}; set aside in {}",
         entry.updateId(),
         reason,
@@ -280,7 +280,7 @@ final class TelegramBot implements AutoCloseable {
   }
 
   private static void logDone(long updateId, long chatId, String outcome, long receivedNanos) {
-    log.info(
+    LOG.info(
         "update {} chat {}: {} in {} ms",
         updateId,
         chatId,
@@ -339,7 +339,7 @@ final class TelegramBot implements AutoCloseable {
     dispatcher.close(settings.grace());
     outbox.stop(start + settings.grace().toNanos());
     side.close();
-    log.info("stopped; {} updates left pending", journal.pendingCount());
+    LOG.info("stopped; {} updates left pending", journal.pendingCount());
     stopped.countDown();
   }
 }

@@ -2,8 +2,8 @@ package app.essayqa.telegram;
 
 import app.essayqa.Answerer;
 import app.essayqa.Conversation;
-import app.essayqa.EssayQaException;
 import app.essayqa.answer.Answer;
+import app.essayqa.error.EssayQaException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * only side calls (typing, button answers) go out from here, in the background.
  */
 final class UpdateHandler {
-  private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UpdateHandler.class);
 
   /** How long a reply to an answer waits for that answer's delivery to be confirmed. */
   private static final Duration FOLLOW_UP_PATIENCE = Duration.ofSeconds(5);
@@ -101,7 +101,7 @@ final class UpdateHandler {
       if (update.hasMessage()) {
         Message m = update.getMessage();
         if (chatId == 0) {
-          log.warn("update {}: a message without a chat; ignored", update.getUpdateId());
+          LOG.warn("update {}: a message without a chat; ignored", update.getUpdateId());
           return Plan.none(0, "ignored");
         }
         return onMessage(m, new Replies(chatId, m.getMessageId()));
@@ -111,7 +111,7 @@ final class UpdateHandler {
       }
       return Plan.none(chatId, "ignored");
     } catch (RuntimeException e) {
-      log.error("update {}: {}", update.getUpdateId(), e.toString());
+      LOG.error("update {}: {}", update.getUpdateId(), e.toString());
       if (chatId == 0) {
         return Plan.none(0, "failed");
       }
@@ -136,7 +136,7 @@ final class UpdateHandler {
     String text = m.getText() != null ? m.getText() : m.getCaption();
     boolean privateChat = m.getChat().isUserChat();
     Route route = Route.of(privateChat, text, me.username(), replyToBot);
-    log.debug("chat {} message {}: {} {}", chatId, m.getMessageId(), route.kind(), text);
+    LOG.debug("chat {} message {}: {} {}", chatId, m.getMessageId(), route.kind(), text);
     if (route.kind() == Route.Kind.IGNORE) {
       return out.plan("ignored");
     }

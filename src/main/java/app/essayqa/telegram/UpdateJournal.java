@@ -1,6 +1,6 @@
 package app.essayqa.telegram;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.error.EssayQaException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * Thread-safe: different updates are written concurrently; one update's steps come in order.
  */
 final class UpdateJournal implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(UpdateJournal.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UpdateJournal.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   enum State {
@@ -276,7 +276,7 @@ final class UpdateJournal implements AutoCloseable {
       setAside(updateId, update, reason);
       delete(updateId);
     } catch (IOException e) {
-      log.error("cannot set update {} aside in {}: {}", updateId, rejectedDir, e.getMessage());
+      LOG.error("cannot set update {} aside in {}: {}", updateId, rejectedDir, e.getMessage());
     }
   }
 
@@ -316,7 +316,7 @@ final class UpdateJournal implements AutoCloseable {
     try {
       lock.release();
     } catch (IOException e) {
-      log.debug("releasing the lock on {}: {}", dir, e.getMessage());
+      LOG.debug("releasing the lock on {}: {}", dir, e.getMessage());
     }
     closeQuietly(lockChannel);
   }
@@ -347,7 +347,7 @@ final class UpdateJournal implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
           String reason =
               "unreadable record: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-          log.warn("update {}: {}; set aside in {}", id, reason, rejectedDir);
+          LOG.warn("update {}: {}; set aside in {}", id, reason, rejectedDir);
           JsonNode raw;
           try {
             raw = JSON.getNodeFactory().textNode(Files.readString(file, StandardCharsets.UTF_8));
@@ -366,7 +366,7 @@ final class UpdateJournal implements AutoCloseable {
       // A crash came between recording a batch and moving the offset. What was recorded is the
       // start of that batch, so moving past the last record skips nothing Telegram still holds.
       long unconfirmed = entries.stream().filter(e -> e.updateId() >= offset).count();
-      log.info("confirming {} updates recorded just before the last run stopped", unconfirmed);
+      LOG.info("confirming {} updates recorded just before the last run stopped", unconfirmed);
       writeOffset(max + 1);
     }
     return List.copyOf(entries);

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * in a row). When too many updates are pending it stops asking, and Telegram holds the rest.
  */
 final class UpdatePoller implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(UpdatePoller.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UpdatePoller.class);
   static final int MAX_PENDING = 500;
 
   /**
@@ -99,17 +99,17 @@ final class UpdatePoller implements AutoCloseable {
             e.kind() == BotApiException.Kind.RATE_LIMITED
                 ? e.retryAfterSeconds() * 1000L
                 : Outbox.backoffMs(failures);
-        log.warn("getUpdates failed: {}; retrying in {} ms", e.getMessage(), delay);
+        LOG.warn("getUpdates failed: {}; retrying in {} ms", e.getMessage(), delay);
         pause(delay);
       } catch (IOException e) {
         failures++;
-        log.error("cannot record updates in the state folder: {}", e.getMessage());
+        LOG.error("cannot record updates in the state folder: {}", e.getMessage());
         pause(Outbox.backoffMs(failures));
       } catch (InterruptedException e) {
         break;
       } catch (RuntimeException e) {
         failures++;
-        log.error("polling failed: {}", api.redact(e.toString()));
+        LOG.error("polling failed: {}", api.redact(e.toString()));
         pause(Outbox.backoffMs(failures));
       }
     }

@@ -1,5 +1,5 @@
 /**
- * Telegram front end: long-polls the Bot API, answers through the facade, sends cited answers in
- * HTML.
+ * Telegram front end: long-polls the Bot API, answers through the Answerer port, sends cited
+ * answers in HTML.
  */
 package app.essayqa.telegram;

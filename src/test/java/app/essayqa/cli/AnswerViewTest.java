@@ -10,7 +10,7 @@ class AnswerViewTest {
   /** Our own emphasis: bold, faint and their reset. */
   private static final String OUR_SGR = "\u001b\\[(1|2|22)m";
 
-  private final FakeAnswerSource fake = new FakeAnswerSource();
+  private final FakeAnswerer fake = new FakeAnswerer();
 
   @Test
   void should_emphasise_with_real_escape_sequences_at_a_terminal() {
@@ -43,16 +43,15 @@ class AnswerViewTest {
   @Test
   void should_bold_the_quoted_sentence_inside_its_paragraph_on_sources() {
     String shown =
-        new AnswerView(Style.ANSI, 0)
-            .sources(fake.ask("What links them?"), FakeAnswerSource.essay());
+        new AnswerView(Style.ANSI, 0).sources(fake.ask("What links them?"), FakeAnswerer.essay());
 
-    assertThat(shown).contains("\u001b[1m" + FakeAnswerSource.SECOND + "\u001b[22m");
-    assertThat(shown).contains(FakeAnswerSource.FIRST);
+    assertThat(shown).contains("\u001b[1m" + FakeAnswerer.SECOND + "\u001b[22m");
+    assertThat(shown).contains(FakeAnswerer.FIRST);
   }
 
   @Test
   void should_wrap_the_banner_at_the_width() {
-    String banner = AnswerView.describe(FakeAnswerSource.essay(), 30);
+    String banner = AnswerView.describe(FakeAnswerer.essay(), 30);
 
     assertThat(banner.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(30));
     assertThat(banner)
@@ -91,7 +90,6 @@ class AnswerViewTest {
     String shown = new AnswerView(Style.PLAIN, 0).answer(introAnswer);
 
     assertThat(shown).contains("  [1] ¶1.2, characters ");
-    assertThat(shown.indexOf(FakeAnswerSource.TITLE))
-        .isEqualTo(shown.lastIndexOf(FakeAnswerSource.TITLE));
+    assertThat(shown.indexOf(FakeAnswerer.TITLE)).isEqualTo(shown.lastIndexOf(FakeAnswerer.TITLE));
   }
 }

@@ -2,7 +2,9 @@ package app.essayqa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.Answerer;
+import app.essayqa.answer.Answer;
+import app.essayqa.error.EssayQaException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +13,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AskCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final FakeAnswerSource fake = new FakeAnswerSource();
+  private final FakeAnswerer fake = new FakeAnswerer();
 
   @Test
   void should_print_answer_then_sources_with_title_section_locator_offsets_and_quote() {
@@ -24,18 +31,18 @@ class AskCommandTest {
 
     assertThat(result.code()).isZero();
     assertThat(fake.asked).containsExactly("What links them?");
-    int start = FakeAnswerSource.TEXT.indexOf(FakeAnswerSource.SECOND);
+    int start = FakeAnswerer.TEXT.indexOf(FakeAnswerer.SECOND);
     assertThat(result.out())
-        .startsWith(FakeAnswerSource.SECOND + " [1]\n")
-        .contains("Sources from " + FakeAnswerSource.TITLE + " (" + FakeAnswerSource.FILE + "):")
+        .startsWith(FakeAnswerer.SECOND + " [1]\n")
+        .contains("Sources from " + FakeAnswerer.TITLE + " (" + FakeAnswerer.FILE + "):")
         .contains(
             "  [1] "
-                + FakeAnswerSource.SECTION
+                + FakeAnswerer.SECTION
                 + ", ¶1.2, characters "
                 + start
                 + "–"
-                + (start + FakeAnswerSource.SECOND.length()))
-        .contains("\"" + FakeAnswerSource.SECOND + "\"")
+                + (start + FakeAnswerer.SECOND.length()))
+        .contains("\"" + FakeAnswerer.SECOND + "\"")
         .doesNotContain("\u001b");
     assertThat(fake.closed).isTrue();
   }
@@ -52,25 +59,30 @@ class AskCommandTest {
         .doesNotContain("Sources");
   }
 
+  /** An answerer that abstains on every question, saying {@code statement} of it. */
+  private static Answerer.Opener abstaining(Function<String, String> statement) {
+    return config ->
+        new FakeAnswerer() {
+          @Override
+          public Answer ask(String question) {
+            Answer refusal = super.ask("GDP");
+            return new Answer(
+                question,
+                statement.apply(question),
+                true,
+                List.of(),
+                refusal.nearestTopics(),
+                "v1",
+                refusal.timingsMs(),
+                List.of());
+          }
+        };
+  }
+
   @Test
   void should_not_repeat_topics_the_statement_already_names() {
-    AnswerSource.Opener naming =
-        config ->
-            new FakeAnswerSource() {
-              @Override
-              public app.essayqa.answer.Answer ask(String question) {
-                app.essayqa.answer.Answer a = super.ask("GDP");
-                return new app.essayqa.answer.Answer(
-                    question,
-                    "Not in the essay. Nearest: " + String.join("; ", a.nearestTopics()),
-                    true,
-                    List.of(),
-                    a.nearestTopics(),
-                    "v1",
-                    a.timingsMs(),
-                    List.of());
-              }
-            };
+    Answerer.Opener naming =
+        abstaining(q -> "Not in the essay. Nearest: Alliances in East Asia; Trade with China");
 
     Cli.Result result = Cli.run(naming, "ask", "GDP?");
 
@@ -96,7 +108,7 @@ class AskCommandTest {
             "n", "document", "section", "paragraph", "sentence", "start", "end", "quote", "score");
     assertThat(citation.get("quote").asText())
         .isEqualTo(
-            FakeAnswerSource.TEXT.substring(
+            FakeAnswerer.TEXT.substring(
                 citation.get("start").asInt(), citation.get("end").asInt()));
     assertThat(citation.get("paragraph").asInt()).isEqualTo(1);
     assertThat(citation.get("sentence").asInt()).isEqualTo(2);
@@ -144,31 +156,30 @@ class AskCommandTest {
     assertThat(result.out()).doesNotStartWith("{");
   }
 
-  @Test
-  void should_exit_2_without_a_question() {
-    Cli.Result result = Cli.run(Cli.never(), "ask");
+  static Stream<Arguments> usageMistakes() {
+    return Stream.of(
+        Arguments.of(
+            List.of("ask"), "error: give a question, or --file FILE with one question per line"),
+        Arguments.of(
+            List.of("ask", "--file", "-", "why?"),
+            "error: give either a question or --file, not both"),
+        Arguments.of(
+            List.of("ask", "--file", "{dir}/nope.txt"),
+            "error: cannot read questions file {dir}/nope.txt"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("usageMistakes")
+  void should_exit_2_with_one_line_before_opening_the_facade(
+      List<String> args, String message, @TempDir Path dir) {
+    Cli.Result result =
+        Cli.run(
+            Cli.never(),
+            args.stream().map(a -> a.replace("{dir}", dir.toString())).toArray(String[]::new));
 
     assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).contains("give a question").contains("--help");
+    assertThat(result.err().lines().findFirst()).hasValue(message.replace("{dir}", dir.toString()));
     assertThat(result.out()).isEmpty();
-  }
-
-  @Test
-  void should_exit_2_with_both_a_question_and_a_file() {
-    Cli.Result result = Cli.run(Cli.never(), "ask", "--file", "-", "why?");
-
-    assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).contains("either a question or --file");
-  }
-
-  @Test
-  void should_exit_2_naming_a_missing_questions_file_before_opening_the_facade(@TempDir Path dir) {
-    Path missing = dir.resolve("nope.txt");
-
-    Cli.Result result = Cli.run(Cli.never(), "ask", "--file", missing.toString());
-
-    assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("error: cannot read questions file " + missing + "\n");
   }
 
   @Test
@@ -182,53 +193,38 @@ class AskCommandTest {
     assertThat(result.err()).contains(file.toString()).contains("not UTF-8");
   }
 
-  @Test
-  void should_turn_a_facade_error_into_one_line_and_exit_2() {
-    Cli.Result result =
-        Cli.run(
-            config -> {
-              throw new EssayQaException("seeds folder /x/seeds does not exist");
-            },
-            "ask",
-            "why?");
-
-    assertThat(result.code()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("error: seeds folder /x/seeds does not exist\n");
+  static Stream<Arguments> openFailures() {
+    return Stream.of(
+        Arguments.of(
+            new EssayQaException("seeds folder /x/seeds does not exist"),
+            2,
+            "error: seeds folder /x/seeds does not exist"),
+        Arguments.of(
+            new IllegalStateException("boom"),
+            3,
+            "internal error: java.lang.IllegalStateException: boom"));
   }
 
-  @Test
-  void should_report_an_unexpected_failure_with_exit_3_and_no_stack_trace() {
+  @ParameterizedTest
+  @MethodSource("openFailures")
+  void should_turn_a_failure_into_one_line_and_an_exit_code_without_a_stack_trace(
+      RuntimeException failure, int code, String message) {
     Cli.Result result =
         Cli.run(
             config -> {
-              throw new IllegalStateException("boom");
+              throw failure;
             },
             "ask",
             "why?");
 
-    assertThat(result.code()).isEqualTo(3);
-    assertThat(result.err()).contains("internal error").contains("boom").doesNotContain("\tat ");
+    assertThat(result.code()).isEqualTo(code);
+    assertThat(result.err().lines().findFirst()).hasValue(message);
+    assertThat(result.err()).doesNotContain("\tat ");
   }
 
   @Test
   void should_strip_terminal_escapes_from_plain_output() {
-    AnswerSource.Opener echoing =
-        config ->
-            new FakeAnswerSource() {
-              @Override
-              public app.essayqa.answer.Answer ask(String question) {
-                app.essayqa.answer.Answer a = super.ask("GDP");
-                return new app.essayqa.answer.Answer(
-                    question,
-                    "Not answered: " + question,
-                    true,
-                    List.of(),
-                    a.nearestTopics(),
-                    "v1",
-                    a.timingsMs(),
-                    List.of());
-              }
-            };
+    Answerer.Opener echoing = abstaining(q -> "Not answered: " + q);
 
     Cli.Result result = Cli.run(echoing, "ask", "\u001b[31mred\u001b[0m\u0007?");
 

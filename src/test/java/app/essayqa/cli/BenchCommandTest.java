@@ -11,13 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
   @Test
   void should_time_warm_queries_and_print_p50_p95_beside_targets() {
-    FakeAnswerSource fake = new FakeAnswerSource();
+    FakeAnswerer fake = new FakeAnswerer();
 
     Cli.Result result =
         Cli.run(fake.opener(), "bench", "--in-process-only", "--rounds", "2", "--warmup", "1");
 
     assertThat(result.code()).isZero();
-    int questions = BenchQuestions.load(ConfigOptions.home()).questions().size();
+    int questions = BenchQuestions.load().questions().size();
     assertThat(fake.asked).hasSize(3 * questions);
     assertThat(result.out())
         .contains("(" + 2 * questions + " queries: 2 rounds after 1 warm-up")
@@ -36,23 +36,22 @@ class BenchCommandTest {
 
   @Test
   void should_say_within_or_over_target() {
-    assertThat(BenchCommand.figure("p50", 12.34, "ms", 15))
+    assertThat(Bench.figure("p50", 12.34, "ms", 15))
         .isEqualTo("  p50               12.3 ms   (target <= 15 ms: within target)");
-    assertThat(BenchCommand.figure("peak RSS", 401, "MB", 400)).endsWith("OVER target)");
-    assertThat(BenchCommand.figure("max", 3, "ms", Double.NaN)).doesNotContain("target");
+    assertThat(Bench.figure("peak RSS", 401, "MB", 400)).endsWith("OVER target)");
+    assertThat(Bench.figure("max", 3, "ms", Double.NaN)).doesNotContain("target");
   }
 
   @Test
   void should_read_the_questions_of_the_evaluation_suite(@TempDir Path home) throws Exception {
-    Path suite = home.resolve(BenchQuestions.SUITE);
-    Files.createDirectories(suite.getParent());
+    Path suite = home.resolve("suite.yaml");
     Files.writeString(
         suite,
         "cases:\n  - id: a\n    question: Who wrote it?\n    expect: x\n"
             + "  - id: b\n    question: \"What is 'it' about?\"\n",
         StandardCharsets.UTF_8);
 
-    BenchQuestions questions = BenchQuestions.load(home);
+    BenchQuestions questions = BenchQuestions.load(suite.toUri().toURL());
 
     assertThat(questions.origin()).isEqualTo(BenchQuestions.SUITE);
     assertThat(questions.questions()).containsExactly("Who wrote it?", "What is 'it' about?");
@@ -60,13 +59,12 @@ class BenchCommandTest {
 
   @Test
   void should_fall_back_to_generic_questions_and_say_why(@TempDir Path home) throws Exception {
-    assertThat(BenchQuestions.load(home).questions()).isEqualTo(BenchQuestions.BUILT_IN);
-    assertThat(BenchQuestions.load(home).origin()).contains("no " + BenchQuestions.SUITE);
+    assertThat(BenchQuestions.load(null).questions()).isEqualTo(BenchQuestions.BUILT_IN);
+    assertThat(BenchQuestions.load(null).origin()).contains("no " + BenchQuestions.SUITE);
 
-    Path suite = home.resolve(BenchQuestions.SUITE);
-    Files.createDirectories(suite.getParent());
+    Path suite = home.resolve("suite.yaml");
     Files.writeString(suite, "cases: [ {id: a, question: \n", StandardCharsets.UTF_8);
-    assertThat(BenchQuestions.load(home).origin()).contains("unreadable");
+    assertThat(BenchQuestions.load(suite.toUri().toURL()).origin()).contains("unreadable");
   }
 
   @Test

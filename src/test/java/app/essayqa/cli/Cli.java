@@ -1,6 +1,8 @@
 package app.essayqa.cli;
 
-import app.essayqa.Main;
+import app.essayqa.Answerer;
+import app.essayqa.launcher.CommandFactory;
+import app.essayqa.launcher.Main;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -13,7 +15,7 @@ final class Cli {
 
   private Cli() {}
 
-  static Result runWithInput(AnswerSource.Opener opener, String stdin, String... args) {
+  static Result runWithInput(Answerer.Opener opener, String stdin, String... args) {
     InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -22,12 +24,12 @@ final class Cli {
     return new Result(code, out.toString(), err.toString());
   }
 
-  static Result run(AnswerSource.Opener opener, String... args) {
+  static Result run(Answerer.Opener opener, String... args) {
     return runWithInput(opener, "", args);
   }
 
   /** An opener for commands that must not open the facade at all. */
-  static AnswerSource.Opener never() {
+  static Answerer.Opener never() {
     return config -> {
       throw new AssertionError("the facade should not have been opened");
     };

@@ -2,7 +2,9 @@ package app.essayqa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.essayqa.Answerer;
 import app.essayqa.Conversation;
+import app.essayqa.EssayQa;
 import app.essayqa.answer.Answer;
 import app.essayqa.config.Config;
 import app.essayqa.ingest.Library;
@@ -36,13 +38,13 @@ class CliBadInputIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CACHE = "--set";
   private static final String CACHE_DIR = "cache.dir=target/test-cache";
-  private static final Map<Config, AnswerSource> OPEN = new HashMap<>();
+  private static final Map<Config, Answerer> OPEN = new HashMap<>();
 
   /** Opens each configuration's facade once; the commands' close() leaves it open for the next. */
-  private static final AnswerSource.Opener SHARED =
+  private static final Answerer.Opener SHARED =
       config -> {
-        AnswerSource source = OPEN.computeIfAbsent(config, AnswerSource.facade()::open);
-        return new AnswerSource() {
+        Answerer source = OPEN.computeIfAbsent(config, EssayQa::open);
+        return new Answerer() {
           @Override
           public Answer ask(String question) {
             return source.ask(question);
@@ -70,7 +72,7 @@ class CliBadInputIT {
 
   @AfterAll
   static void closeFacades() {
-    OPEN.values().forEach(AnswerSource::close);
+    OPEN.values().forEach(Answerer::close);
   }
 
   static Stream<Arguments> badQuestions() {

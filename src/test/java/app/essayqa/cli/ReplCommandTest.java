@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** The REPL with questions piped in (not a terminal): plain output, no prompts, no escapes. */
 class ReplCommandTest {
-  private final FakeAnswerSource fake = new FakeAnswerSource();
+  private final FakeAnswerer fake = new FakeAnswerer();
 
   @Test
   void should_answer_each_piped_question_in_order_with_plain_text() {
@@ -16,7 +16,7 @@ class ReplCommandTest {
     assertThat(result.code()).isZero();
     assertThat(fake.asked).containsExactly("What links them?", "What is the GDP?");
     assertThat(result.out())
-        .contains(FakeAnswerSource.SECOND + " [1]")
+        .contains(FakeAnswerer.SECOND + " [1]")
         .contains("The essay does not say.")
         .doesNotContain("\u001b", "> ", "Type a question");
     assertThat(result.out().indexOf("[1]")).isLessThan(result.out().indexOf("does not say"));
@@ -50,8 +50,8 @@ class ReplCommandTest {
     Cli.Result result = Cli.runWithInput(fake.opener(), "What links them?\n:sources\n", "repl");
 
     assertThat(result.out())
-        .contains("[1] " + FakeAnswerSource.SECTION + ", ¶1\n")
-        .contains("    " + FakeAnswerSource.FIRST + " " + FakeAnswerSource.SECOND);
+        .contains("[1] " + FakeAnswerer.SECTION + ", ¶1\n")
+        .contains("    " + FakeAnswerer.FIRST + " " + FakeAnswerer.SECOND);
   }
 
   @Test
@@ -106,8 +106,8 @@ class ReplCommandTest {
 
   @Test
   void should_report_a_failed_question_and_carry_on() {
-    FakeAnswerSource failing =
-        new FakeAnswerSource() {
+    FakeAnswerer failing =
+        new FakeAnswerer() {
           @Override
           public app.essayqa.answer.Answer ask(String question) {
             if (question.startsWith("boom")) {
@@ -122,7 +122,7 @@ class ReplCommandTest {
     assertThat(result.code()).isZero();
     assertThat(result.out())
         .contains("internal error: java.lang.IllegalStateException: index exploded")
-        .contains(FakeAnswerSource.SECOND + " [1]")
+        .contains(FakeAnswerer.SECOND + " [1]")
         .doesNotContain("\tat ");
   }
 }

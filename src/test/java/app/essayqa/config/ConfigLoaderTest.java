@@ -7,9 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigLoaderTest {
   @TempDir Path dir;
@@ -48,61 +54,57 @@ class ConfigLoaderTest {
     assertThat(config.sources().get(ConfigKeys.RETRIEVAL_FUSION)).isEqualTo(file.toString());
   }
 
-  @Test
-  void should_name_key_value_and_file_for_an_unknown_key() throws IOException {
-    Path file = file("retrieval:\n  topk: 5\n");
+  static Stream<Arguments> badFiles() {
+    return Stream.of(
+        Arguments.of(
+            "an unknown key",
+            "retrieval:\n  topk: 5\n",
+            List.of("retrieval.topk", "'5'", "did you mean 'retrieval.top-k'")),
+        Arguments.of(
+            "a value of the wrong type",
+            "retrieval:\n  top-k: lots\n",
+            List.of("retrieval.top-k", "'lots'", "whole number")),
+        Arguments.of(
+            "a YAML syntax error",
+            "retrieval:\n  top-k: 3\n fusion: [rrf\n",
+            List.of("not valid YAML at line")),
+        Arguments.of("a list at the top", "- just\n- a list\n", List.of("expected a mapping")),
+        Arguments.of(
+            "a token put in the file",
+            "telegram:\n  token: 12345:fake-token-for-tests-only\n",
+            List.of("unknown key 'telegram.token'", "<hidden>")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badFiles")
+  void should_reject_a_bad_file_naming_it_and_the_mistake_without_repeating_secrets(
+      String what, String yaml, List<String> named) throws IOException {
+    Path file = file(yaml);
 
     assertThatThrownBy(() -> ConfigLoader.load(dir, file, true, Map.of(), Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("retrieval.topk")
-        .hasMessageContaining("'5'")
-        .hasMessageContaining("did you mean 'retrieval.top-k'");
+        .hasMessageNotContaining("fake-token")
+        .satisfies(e -> assertThat(e.getMessage()).contains(named));
   }
 
-  @Test
-  void should_name_key_value_and_file_for_a_bad_value() throws IOException {
-    Path file = file("retrieval:\n  top-k: lots\n");
-
-    assertThatThrownBy(() -> ConfigLoader.load(dir, file, true, Map.of(), Map.of()))
-        .hasMessageContaining(file.toString())
-        .hasMessageContaining("retrieval.top-k")
-        .hasMessageContaining("'lots'")
-        .hasMessageContaining("whole number");
-  }
-
-  @Test
-  void should_reject_values_out_of_range_and_outside_the_choices() {
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "retrieval.top-k            | 0   | between 1 and 20",
+        "retrieval.fusion           | max | one of rrf, blend",
+        "abstention.min-similarity  | NaN | expected a number",
+        "seeds.dir                  | ' ' | expected a folder path",
+      })
+  void should_reject_a_value_out_of_range_or_outside_the_choices(
+      String key, String value, String expected) {
     Config defaults = Config.defaults(dir);
 
-    assertThatThrownBy(() -> defaults.with(ConfigKeys.RETRIEVAL_TOP_K, "0", "--set"))
-        .hasMessageContaining("between 1 and 20");
-    assertThatThrownBy(() -> defaults.with(ConfigKeys.RETRIEVAL_FUSION, "max", "--set"))
-        .hasMessageContaining("one of rrf, blend");
-    assertThatThrownBy(() -> defaults.with(ConfigKeys.ABSTENTION_MIN_SIMILARITY, "NaN", "--set"))
-        .hasMessageContaining("expected a number");
-  }
-
-  @Test
-  void should_reject_an_empty_path_and_never_repeat_a_token_put_in_the_file() throws IOException {
-    assertThatThrownBy(() -> Config.defaults(dir).with(ConfigKeys.SEEDS_DIR, " ", "--set"))
-        .hasMessageContaining("expected a folder path");
-    Path file = file("telegram:\n  token: 12345:fake-token-for-tests-only\n");
-
-    assertThatThrownBy(() -> ConfigLoader.load(dir, file, true, Map.of(), Map.of()))
-        .hasMessageContaining("unknown key 'telegram.token'")
-        .hasMessageContaining("<hidden>")
-        .hasMessageNotContaining("fake-token");
-  }
-
-  @Test
-  void should_report_the_line_of_a_yaml_syntax_error() throws IOException {
-    Path file = file("retrieval:\n  top-k: 3\n fusion: [rrf\n");
-
-    assertThatThrownBy(() -> ConfigLoader.load(dir, file, true, Map.of(), Map.of()))
+    assertThatThrownBy(() -> defaults.with(key, value, "--set"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining(file.toString())
-        .hasMessageContaining("not valid YAML at line");
+        .hasMessageContaining(key)
+        .hasMessageContaining(expected);
   }
 
   @Test
@@ -122,12 +124,10 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void should_fail_clearly_for_a_missing_explicit_file_and_a_non_mapping() throws IOException {
+  void should_fail_clearly_for_a_missing_explicit_file() {
     assertThatThrownBy(
             () -> ConfigLoader.load(dir, dir.resolve("nope.yaml"), true, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("nope.yaml: configuration file not found");
-    Path file = file("- just\n- a list\n");
-    assertThatThrownBy(() -> ConfigLoader.load(dir, file, true, Map.of(), Map.of()))
-        .hasMessageContaining("expected a mapping");
   }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import app.essayqa.EssayQa;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +34,16 @@ class EssaySuiteIT {
 
   @BeforeAll
   void run_the_shipped_suite() {
-    suite = SuiteReader.validate(ROOT.resolve(EvalCommand.SHIPPED_SUITE));
+    suite = SuiteReader.validate(ShippedSuite.path());
     Config config = Config.defaults(ROOT).with(ConfigKeys.CACHE_DIR, "target/test-cache", "test");
     int k = 3;
-    try (FacadeAnswerSource source = new FacadeAnswerSource(EssayQa.open(config))) {
+    try (EssayQa source = EssayQa.open(config)) {
       SuiteRunner runner = new SuiteRunner(k, new int[] {1, k}, 0, Progress.off());
-      run = runner.run(suite, source, results::add);
+      run = runner.run(suite, "essay-qa", source, results::add);
     }
     // The build log gets the same table as the command, so a figure below its gate is explained.
-    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     ConsoleReport.figures(out, run);
     ConsoleReport.gates(out, run.gates(suite.thresholds()));
   }

@@ -2,7 +2,7 @@ package app.essayqa.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.essayqa.Main;
+import app.essayqa.launcher.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -22,7 +22,7 @@ class ShippedSuiteTest {
 
   @BeforeAll
   static void read_suite_and_seeds() throws IOException {
-    suite = SuiteReader.validate(ROOT.resolve(EvalCommand.SHIPPED_SUITE));
+    suite = SuiteReader.validate(ShippedSuite.path());
     cases = new ArrayList<>();
     try (SuiteReader.CaseStream stream = SuiteReader.cases(suite)) {
       stream.forEachRemaining(cases::add);

@@ -2,7 +2,10 @@ package app.essayqa.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.essayqa.Answerer;
+import app.essayqa.Conversation;
 import app.essayqa.answer.Answer;
+import app.essayqa.ingest.Library;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,7 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,16 +22,11 @@ class SuiteRunnerTest {
   @TempDir Path dir;
 
   /** Refuses everything, except that it throws on questions containing "crash". */
-  private static final class RefusingSource implements AnswerSource {
+  private static final class RefusingSource implements Answerer {
     final AtomicInteger asked = new AtomicInteger();
 
     @Override
-    public String label() {
-      return "refuser";
-    }
-
-    @Override
-    public Answer ask(String question) {
+    public Answer ask(String question, Conversation conversation) {
       asked.incrementAndGet();
       if (question.contains("crash")) {
         throw new IllegalStateException("crashed on " + question);
@@ -37,12 +35,12 @@ class SuiteRunnerTest {
     }
 
     @Override
-    public Optional<String> documentText(String documentId) {
-      return Optional.empty();
+    public Library library() {
+      return new Library(List.of(), List.of());
     }
 
     @Override
-    public String version() {
+    public String indexVersion() {
       return "test";
     }
 
@@ -66,7 +64,7 @@ class SuiteRunnerTest {
 
     RunResult run =
         new SuiteRunner(3, new int[] {1, 3}, 20, Progress.off())
-            .run(suite, source, r -> seen.incrementAndGet());
+            .run(suite, "refuser", source, r -> seen.incrementAndGet());
 
     assertThat(seen).hasValue(10_000);
     assertThat(run.overall().cases()).isEqualTo(10_000);
@@ -86,7 +84,7 @@ class SuiteRunnerTest {
 
     RunResult run =
         new SuiteRunner(3, new int[] {1, 3}, 20, Progress.off())
-            .run(suite, new RefusingSource(), r -> {});
+            .run(suite, "refuser", new RefusingSource(), r -> {});
 
     assertThat(run.overall().cases()).isEqualTo(2);
     assertThat(run.failures())

@@ -3,7 +3,7 @@ package app.essayqa.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.error.EssayQaException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** Starts the bot against a {@link FakeBotApi}, the way {@link TelegramCommand} does, for tests. */
+/** Starts the bot against a {@link FakeBotApi}, the way {@link BotService} does, for tests. */
 final class BotHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(20);
 

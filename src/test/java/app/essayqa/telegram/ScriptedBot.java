@@ -1,18 +1,18 @@
 package app.essayqa.telegram;
 
-import app.essayqa.EssayQaException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
- * The bot as {@code essay-qa telegram} runs it (state folder lock, {@link TelegramBot#run}, {@link
+ * The bot as {@code essay-qa telegram} runs it ({@link BotService#serve}: state folder lock, {@link
  * StopSignal}, exit statuses) but over a {@link ScriptedAnswerer}, so that the crash tests can
  * start and kill it many times quickly. Arguments: Bot API URL, state folder, gap in ms between
  * messages to one chat, answer delay in ms. The token comes from {@code TELEGRAM_BOT_TOKEN}.
@@ -21,38 +21,36 @@ public final class ScriptedBot {
   private ScriptedBot() {}
 
   public static void main(String[] args) throws Exception {
-    PrintStream err =
-        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    StopSignal signal = new StopSignal();
-    int status = 3;
-    try {
-      BotSettings settings =
-          new BotSettings(
-              URI.create(args[0]),
-              List.of(),
-              500,
-              1000,
-              4,
-              Path.of(args[1]),
-              Duration.ofSeconds(1),
-              new BotSettings.SendRatesSpec(Long.parseLong(args[2]), 20, 30),
-              Duration.ofSeconds(3));
-      try (UpdateJournal journal = UpdateJournal.open(settings.stateDir());
-          BotApi api =
-              new BotApi(
-                  System.getenv(BotSettings.TOKEN_ENV), settings.apiUrl(), settings.pollTimeout());
-          ScriptedAnswerer qa = new ScriptedAnswerer(Long.parseLong(args[3]))) {
-        BotIdentity me = TelegramBot.identify(api);
-        Optional<String> failure = TelegramBot.run(qa, api, settings, me, journal, signal);
-        failure.ifPresent(f -> err.println("error: " + f));
-        status = failure.isPresent() ? 2 : 0;
-      }
-    } catch (EssayQaException e) {
-      err.println("error: " + e.getMessage());
-      status = 2;
-    } finally {
-      signal.finish(status);
-    }
-    System.exit(status);
+    PrintWriter err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            true);
+    BotSettings settings =
+        new BotSettings(
+            URI.create(args[0]),
+            List.of(),
+            500,
+            1000,
+            4,
+            Path.of(args[1]),
+            Duration.ofSeconds(1),
+            new BotSettings.SendRatesSpec(Long.parseLong(args[2]), 20, 30),
+            Duration.ofSeconds(3));
+    ToIntFunction<BotService.Outcome> status =
+        outcome ->
+            switch (outcome) {
+              case STOPPED -> 0;
+              case REFUSED -> 2;
+              case UNREACHABLE -> 3;
+            };
+    BotService.Outcome outcome =
+        BotService.serve(
+            System.getenv(BotSettings.TOKEN_ENV),
+            settings,
+            () -> new ScriptedAnswerer(Long.parseLong(args[3])),
+            err,
+            status);
+    System.exit(status.applyAsInt(outcome));
   }
 }

@@ -31,6 +31,9 @@ final class TelegramHtml {
   private TelegramHtml() {}
 
   static final class InvalidHtml extends Exception {
+    // Never serialised; the field only answers -Xlint:serial, which -Werror turns into an error.
+    private static final long serialVersionUID = 1L;
+
     InvalidHtml(String message) {
       super(message);
     }

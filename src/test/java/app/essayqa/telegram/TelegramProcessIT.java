@@ -2,7 +2,8 @@ package app.essayqa.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.essayqa.Main;
+import app.essayqa.launcher.ExitCode;
+import app.essayqa.launcher.Main;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ class TelegramProcessIT {
       throws Exception {
     BotProcess bot = launch("1234567:WRONG-token-value", dir.resolve("state"));
 
-    assertThat(bot.awaitExit(WAIT)).isEqualTo(Main.EXIT_USAGE);
+    assertThat(bot.awaitExit(WAIT)).isEqualTo(ExitCode.USAGE.code());
     assertThat(nonBlank(bot))
         .containsExactly(
             "error: Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN");
@@ -120,7 +121,7 @@ class TelegramProcessIT {
 
     fake.revokeToken();
 
-    assertThat(bot.awaitExit(WAIT)).isEqualTo(Main.EXIT_USAGE);
+    assertThat(bot.awaitExit(WAIT)).isEqualTo(ExitCode.USAGE.code());
     List<String> errors = bot.lines().stream().filter(l -> l.startsWith("error:")).toList();
     assertThat(errors)
         .singleElement()
@@ -142,7 +143,7 @@ class TelegramProcessIT {
 
     BotProcess second = launch();
 
-    assertThat(second.awaitExit(WAIT)).isEqualTo(Main.EXIT_USAGE);
+    assertThat(second.awaitExit(WAIT)).isEqualTo(ExitCode.USAGE.code());
     assertThat(nonBlank(second))
         .singleElement()
         .satisfies(

@@ -3,7 +3,7 @@ package app.essayqa.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.essayqa.EssayQaException;
+import app.essayqa.error.EssayQaException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -138,6 +138,7 @@ class UpdateJournalTest {
   @Test
   void should_refuse_a_second_user_of_the_folder() {
     try (UpdateJournal first = UpdateJournal.open(dir)) {
+      assertThat(first.pendingCount()).isZero();
       assertThatThrownBy(() -> UpdateJournal.open(dir))
           .isInstanceOf(EssayQaException.class)
           .hasMessageContaining("another essay-qa telegram")

@@ -1,15 +1,10 @@
-package app.essayqa.cli;
+package app.essayqa.launcher;
 
-import app.essayqa.EssayQaException;
-import app.essayqa.answer.Answer;
+import app.essayqa.Answerer;
+import app.essayqa.cli.AskSession;
 import app.essayqa.config.Config;
-import java.io.BufferedReader;
-import java.io.IOException;
+import app.essayqa.error.EssayQaException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +33,7 @@ import picocli.CommandLine.Parameters;
       "  printf 'Who wrote it?\\nWhen?\\n' | essay-qa ask --json --file -",
       "  essay-qa ask -- \"--json\"      (a question that starts with a dash)",
     })
-public final class AskCommand implements Callable<Integer> {
+final class AskCommand implements Callable<Integer> {
   @Mixin ConfigOptions configOptions;
 
   @Option(names = "--json", description = "Print one JSON object per answer, on one line.")
@@ -58,10 +53,10 @@ public final class AskCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private final AnswerSource.Opener opener;
+  private final Answerer.Opener opener;
   private final InputStream stdin;
 
-  AskCommand(AnswerSource.Opener opener, InputStream stdin) {
+  AskCommand(Answerer.Opener opener, InputStream stdin) {
     this.opener = opener;
     this.stdin = stdin;
   }
@@ -82,47 +77,12 @@ public final class AskCommand implements Callable<Integer> {
       throw new EssayQaException("cannot read questions file " + path);
     }
     Config config = configOptions.load();
-    PrintWriter out = spec.commandLine().getOut();
-    try (AnswerSource source = opener.open(config)) {
-      if (file == null) {
-        print(source.ask(String.join(" ", words)), out);
-        return 0;
-      }
-      try (BufferedReader in = reader(path)) {
-        String line;
-        boolean first = true;
-        while ((line = in.readLine()) != null) {
-          if (first && line.startsWith("\uFEFF")) {
-            line = line.substring(1); // a byte-order mark some editors write; not part of the text
-          }
-          first = false;
-          if (!line.isBlank()) {
-            print(source.ask(line), out);
-          }
-        }
-      } catch (CharacterCodingException e) {
-        throw new EssayQaException("questions file " + path + " is not UTF-8 text");
-      } catch (IOException e) {
-        throw new EssayQaException("cannot read questions from " + file + ": " + e.getMessage());
-      }
-    }
-    return 0;
-  }
-
-  private void print(Answer answer, PrintWriter out) {
-    if (json) {
-      out.println(AnswerJson.line(answer));
+    AskSession session = new AskSession(opener, stdin, json);
+    if (file == null) {
+      session.answer(config, String.join(" ", words), spec.commandLine().getOut());
     } else {
-      out.println(new AnswerView(Style.PLAIN, 0).answer(answer));
+      session.answerLines(config, path, spec.commandLine().getOut());
     }
-    // Flushed per answer so a script reading the pipe sees each one as soon as it is ready.
-    out.flush();
-  }
-
-  private BufferedReader reader(Path path) throws IOException {
-    if (path == null) {
-      return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-    }
-    return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+    return ExitCode.OK.code();
   }
 }

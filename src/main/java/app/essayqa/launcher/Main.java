@@ -1,10 +1,7 @@
-package app.essayqa;
+package app.essayqa.launcher;
 
-import app.essayqa.cli.AskCommand;
-import app.essayqa.cli.BenchCommand;
-import app.essayqa.cli.CommandFactory;
-import app.essayqa.cli.ConfigCommand;
-import app.essayqa.cli.ReplCommand;
+import app.essayqa.error.EssayQaException;
+import app.essayqa.error.UsageException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -23,17 +20,11 @@ import picocli.CommandLine.Command;
       AskCommand.class,
       ConfigCommand.class,
       BenchCommand.class,
-      app.essayqa.eval.EvalCommand.class,
-      app.essayqa.telegram.TelegramCommand.class,
+      EvalCommand.class,
+      TelegramCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
-  /** A usage or configuration mistake. */
-  public static final int EXIT_USAGE = 2;
-
-  /** Something that is not the user's fault went wrong. */
-  public static final int EXIT_INTERNAL = 3;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Option(
@@ -85,22 +76,17 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main(), factory);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
-    cli.setParameterExceptionHandler(
-        (ex, argv) -> {
-          ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-          ex.getCommandLine()
-              .getErr()
-              .println(
-                  "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-          return EXIT_USAGE;
-        });
+    cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code());
+    cli.setParameterExceptionHandler((ex, argv) -> usage(ex.getCommandLine(), ex.getMessage()));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter e = commandLine.getErr();
+          if (ex instanceof UsageException) {
+            return usage(commandLine, ex.getMessage());
+          }
           if (ex instanceof EssayQaException) {
             e.println("error: " + ex.getMessage());
-            return EXIT_USAGE;
+            return ExitCode.USAGE.code();
           }
           e.println("internal error: " + ex);
           if (Boolean.getBoolean("essayqa.trace")) {
@@ -109,9 +95,18 @@ public final class Main implements Runnable {
             e.println(
                 "(ESSAYQA_JAVA_OPTS=-Dessayqa.trace=true ./essay-qa ... prints the stack trace)");
           }
-          return EXIT_INTERNAL;
+          return ExitCode.INTERNAL.code();
         });
     return cli;
+  }
+
+  /** A usage mistake: the message, then where the command's options are explained. */
+  private static int usage(CommandLine commandLine, String message) {
+    commandLine.getErr().println("error: " + message);
+    commandLine
+        .getErr()
+        .println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+    return ExitCode.USAGE.code();
   }
 
   @Override

@@ -3,36 +3,15 @@ package app.essayqa.cli;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKey;
 import app.essayqa.config.ConfigKeys;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import java.io.File;
+import java.util.Locale;
 
 /** {@code config} (also {@code --print-config}): the effective configuration and its sources. */
-@Command(
-    name = "config",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Prints the effective configuration: every key, its value and where the value came from"
-          + " (default, the configuration file, an environment variable, or --set).",
-      "Later sources win: defaults < file < environment (ESSAYQA_<KEY>) < --set.",
-    },
-    footer = {"", "Example:", "  essay-qa config --set retrieval.top-k=5"})
-public final class ConfigCommand implements Callable<Integer> {
-  @Mixin ConfigOptions configOptions;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    Config config = configOptions.load();
-    spec.commandLine().getOut().print(table(config));
-    spec.commandLine().getOut().flush();
-    return 0;
-  }
+public final class ConfigTable {
+  private ConfigTable() {}
 
   /** One line per key in declaration order: name, value, and where the value came from. */
-  static String table(Config config) {
+  public static String of(Config config) {
     int nameWidth = "key".length();
     int valueWidth = "value".length();
     for (ConfigKey key : ConfigKeys.all()) {
@@ -44,17 +23,19 @@ public final class ConfigCommand implements Callable<Integer> {
     out.append("# each key can also be set with ESSAYQA_<KEY> (upper case, '.' and '-' as '_'),")
         .append(" e.g. ESSAYQA_RETRIEVAL_TOP_K=5, or --set KEY=VALUE\n");
     String format = "%-" + nameWidth + "s  %-" + valueWidth + "s  %s%n";
-    out.append(String.format(format, "key", "value", "source"));
+    out.append(String.format(Locale.ROOT, format, "key", "value", "source"));
     for (ConfigKey key : ConfigKeys.all()) {
       String source = config.sources().getOrDefault(key.name(), "default");
-      out.append(String.format(format, key.name(), shown(config, key), relative(config, source)));
+      out.append(
+          String.format(
+              Locale.ROOT, format, key.name(), shown(config, key), relative(config, source)));
     }
     return Text.printable(out.toString());
   }
 
   /** A file source inside the project folder is shown relative to it: config/essay-qa.yaml. */
   private static String relative(Config config, String source) {
-    String home = config.home().toString() + java.io.File.separator;
+    String home = config.home().toString() + File.separator;
     return source.startsWith(home) ? source.substring(home.length()) : source;
   }
 

@@ -1,5 +1,6 @@
 package app.essayqa.cli;
 
+import app.essayqa.Answerer;
 import app.essayqa.answer.Answer;
 import app.essayqa.config.Config;
 import java.io.IOException;
@@ -11,77 +12,62 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code bench}: measures speed and memory and prints the figures beside their targets. It never
  * fails on a slow figure: timings depend on the machine, so they are reported, not asserted.
  */
-@Command(
-    name = "bench",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Measures and prints: warm query latency (p50, p95) in this process; second start to first"
-          + " answer (cached index) in child JVMs started like the launcher starts this one; peak"
-          + " resident memory (VmHWM) of a child REPL fed the questions on standard input.",
-      "Questions: the evaluation suite "
-          + BenchQuestions.SUITE
-          + " when present, else a few"
-          + " generic ones. Figures only, never a failure: exit code 0 whatever they are.",
-    })
-public final class BenchCommand implements Callable<Integer> {
+public final class Bench {
+  /** Where the questions come from, for the command's help. */
+  public static final String QUESTIONS = BenchQuestions.SUITE;
+
   static final double TARGET_P50_MS = 15;
   static final double TARGET_P95_MS = 30;
   static final double TARGET_START_MS = 3000;
   static final double TARGET_RSS_MB = 400;
 
-  @Mixin ConfigOptions configOptions;
+  private final Answerer.Opener opener;
+  private final int rounds;
+  private final int warmup;
+  private final int starts;
+  private final boolean inProcessOnly;
+  private final List<String> configArgs;
 
-  @Option(
-      names = "--rounds",
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "Timed rounds over all questions (default: ${DEFAULT-VALUE}).")
-  int rounds;
-
-  @Option(
-      names = "--warmup",
-      paramLabel = "N",
-      defaultValue = "3",
-      description = "Untimed rounds first, to warm up the JIT (default: ${DEFAULT-VALUE}).")
-  int warmup;
-
-  @Option(
-      names = "--starts",
-      paramLabel = "N",
-      defaultValue = "5",
-      description = "Child JVM starts to take the median of (default: ${DEFAULT-VALUE}).")
-  int starts;
-
-  @Option(names = "--in-process-only", description = "Skip the child JVMs (start time and memory).")
-  boolean inProcessOnly;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  private final AnswerSource.Opener opener;
-
-  BenchCommand(AnswerSource.Opener opener) {
+  /**
+   * @param rounds timed rounds over all questions, at least 1
+   * @param warmup untimed rounds first, at least 0
+   * @param starts child JVM starts to take the median of, at least 1
+   * @param inProcessOnly skip the child JVMs (start time and memory)
+   * @param configArgs the command-line options that chose this run's configuration, passed on to
+   *     the child JVMs so they run with the same one
+   */
+  public Bench(
+      Answerer.Opener opener,
+      int rounds,
+      int warmup,
+      int starts,
+      boolean inProcessOnly,
+      List<String> configArgs) {
+    if (rounds < 1 || warmup < 0 || starts < 1) {
+      throw new IllegalArgumentException(
+          "rounds and starts must be at least 1, warmup at least 0: "
+              + rounds
+              + ", "
+              + starts
+              + ", "
+              + warmup);
+    }
     this.opener = opener;
+    this.rounds = rounds;
+    this.warmup = warmup;
+    this.starts = starts;
+    this.inProcessOnly = inProcessOnly;
+    this.configArgs = List.copyOf(configArgs);
   }
 
-  @Override
-  public Integer call() throws InterruptedException {
-    if (rounds < 1 || warmup < 0 || starts < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--rounds and --starts must be at least 1, --warmup at least 0");
-    }
-    Config config = configOptions.load();
-    PrintWriter out = spec.commandLine().getOut();
-    BenchQuestions questions = BenchQuestions.load(config.home());
+  /** Measures and prints; returns when every figure is printed (or skipped, saying why). */
+  public void run(Config config, PrintWriter out) throws InterruptedException {
+    BenchQuestions questions = BenchQuestions.load();
     out.printf(
         Locale.ROOT,
         "Essay QA bench: %d questions from %s; %d cores; Java %s%n",
@@ -95,17 +81,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     warmQueries(config, questions.questions(), out);
     if (inProcessOnly) {
-      return 0;
+      return;
     }
     Path jar = ChildJvm.jar(config.home());
     if (!Files.isRegularFile(jar)) {
       out.println(
           "second start and memory: skipped, " + jar + " is missing (./essay-qa builds it)");
-      return 0;
+      return;
     }
     secondStart(config, jar, questions.questions().get(0), out);
     replMemory(config, jar, questions.questions(), out);
-    return 0;
   }
 
   /** In this JVM: open once (which also fills the index cache), warm up, then time each ask. */
@@ -114,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<Double> answeredMillis = new ArrayList<>();
     int abstained = 0;
     long cpuAtStart = 0;
-    try (AnswerSource source = opener.open(config)) {
+    try (Answerer source = opener.open(config)) {
       for (int round = 0; round < warmup + rounds; round++) {
         if (round == warmup) {
           cpuAtStart = processCpuNanos();
@@ -165,7 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
   private void secondStart(Config config, Path jar, String question, PrintWriter out)
       throws InterruptedException {
     List<String> command = ChildProcess.listOf(ChildJvm.command(jar), List.of("ask"));
-    command.addAll(configArgs());
+    command.addAll(configArgs);
     command.add("--");
     command.add(question);
     ChildProcess child = new ChildProcess(command, environment(config));
@@ -203,7 +188,7 @@ public final class BenchCommand implements Callable<Integer> {
   private void replMemory(Config config, Path jar, List<String> questions, PrintWriter out)
       throws InterruptedException {
     List<String> command = ChildProcess.listOf(ChildJvm.command(jar), List.of("repl"));
-    command.addAll(configArgs());
+    command.addAll(configArgs);
     List<String> input = new ArrayList<>(questions);
     input.add(":sources");
     input.add(":debug");
@@ -245,6 +230,9 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** CPU time of this whole process (ONNX Runtime's threads too), or -1 when unknown. */
+  // The JDK has no portable API for a process's CPU time; the instanceof check keeps a JVM
+  // without com.sun.management working, printing no CPU figure.
+  @SuppressForbidden
   private static long processCpuNanos() {
     if (ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os) {
@@ -266,20 +254,6 @@ public final class BenchCommand implements Callable<Integer> {
   private static String rounded(List<Double> values) {
     return String.join(
         ", ", values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
-  }
-
-  /** The same configuration file and overrides for the children as for this run. */
-  private List<String> configArgs() {
-    List<String> args = new ArrayList<>();
-    if (configOptions.configFile != null) {
-      args.add("--config");
-      args.add(configOptions.configFile.toAbsolutePath().toString());
-    }
-    for (Map.Entry<String, String> set : configOptions.sets.entrySet()) {
-      args.add("--set");
-      args.add(set.getKey() + "=" + set.getValue());
-    }
-    return args;
   }
 
   private static Map<String, String> environment(Config config) {

@@ -1,117 +1,77 @@
 package app.essayqa.eval;
 
-import app.essayqa.EssayQa;
-import app.essayqa.cli.ConfigOptions;
+import app.essayqa.Answerer;
+import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
+import app.essayqa.error.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import java.util.function.Supplier;
 
-/** {@code eval SUITE...}: runs suites through the facade and reports, compares and gates. */
-@Command(
-    name = "eval",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Runs evaluation suites (YAML) through the same pipeline as the REPL and prints hit@1, hit@k,"
-          + " MRR@k, nDCG@k, answer-term recall, abstention precision/recall, citation"
-          + " faithfulness, answer length and latency per suite and per tag, then the failed cases.",
-      "Exit codes: 0 all gates passed, 1 a figure fell below its threshold, 2 usage or suite error."
-    })
-public final class EvalCommand implements Callable<Integer> {
-  /** The project's own suite, relative to the project folder. */
-  static final String SHIPPED_SUITE = "src/test/resources/eval/essay.yaml";
+/**
+ * {@code eval}: runs suites through an answerer and reports, compares and gates. Every mistake a
+ * user can make (options, suites, earlier reports) is found before the model loads.
+ */
+public final class Evaluation {
+  /** What {@code eval} runs with no suite named: the suite the jar ships. */
+  public static final String SHIPPED_SUITE = ShippedSuite.RESOURCE;
 
-  @Spec CommandSpec spec;
+  /** Whether every gate held. */
+  public enum Verdict {
+    PASSED,
+    FAILED
+  }
 
-  @Mixin ConfigOptions configOptions;
+  private static final String OURS = "essay-qa";
 
-  @Parameters(
-      arity = "0..*",
-      paramLabel = "SUITE",
-      description = "Suite files (default: " + SHIPPED_SUITE + " in the project folder).")
-  List<Path> suiteFiles = new ArrayList<>();
+  private final Answerer.Opener opener;
+  private final List<Path> suiteFiles;
+  private final int k;
+  private final Path reportDir;
+  private final List<Path> compareWith;
+  private final Map<String, String> thresholdOptions;
+  private final String sweep;
+  private final boolean baseline;
+  private final int maxFailures;
 
-  @Option(
-      names = "--k",
-      paramLabel = "K",
-      defaultValue = "3",
-      description =
-          "Cut-off for hit@k, MRR@k and nDCG@k; a case passes when its evidence is in"
-              + " the first K quotes (default: ${DEFAULT-VALUE}).")
-  int k;
+  public Evaluation(Answerer.Opener opener, EvalOptions options) {
+    this.opener = opener;
+    this.suiteFiles = options.suiteFiles();
+    this.k = options.k();
+    this.reportDir = options.reportDir().orElse(null);
+    this.compareWith = options.compareWith();
+    this.thresholdOptions = options.thresholds();
+    this.sweep = options.sweep().orElse(null);
+    this.baseline = options.baseline();
+    this.maxFailures = options.maxFailures();
+  }
 
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      description = "Write <suite>.json, <suite>.junit.xml and <suite>.html into DIR.")
-  Path reportDir;
-
-  @Option(
-      names = "--compare",
-      paramLabel = "REPORT",
-      description =
-          "An earlier <suite>.json: print the change in each figure and the cases that"
-              + " went from pass to fail and back (repeatable, matched by suite name).")
-  List<Path> compareWith = new ArrayList<>();
-
-  @Option(
-      names = "--threshold",
-      paramLabel = "METRIC=BOUND",
-      description =
-          "A gate, e.g. --threshold hit@3=0.95 or 'abstention_recall[far-off]=0.95';"
-              + " a minimum, or a maximum for latency_*_ms and answer_chars. Overrides the suite's.")
-  Map<String, String> thresholdOptions = new LinkedHashMap<>();
-
-  @Option(
-      names = "--sweep",
-      paramLabel = "KEY=V1,V2,...",
-      description = "Run once per value of a configuration key and print the figures side by side.")
-  String sweep;
-
-  @Option(
-      names = "--baseline",
-      description =
-          "Also run the plain LangChain4j Easy RAG pipeline (300-token recursive chunks,"
-              + " all-MiniLM, top 3, no abstention) and print its figures beside ours.")
-  boolean baseline;
-
-  @Option(
-      names = "--max-failures",
-      paramLabel = "N",
-      defaultValue = "50",
-      description =
-          "Failed cases to list on the console (default: ${DEFAULT-VALUE}; reports list all).")
-  int maxFailures;
-
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  /**
+   * Checks the options and suites, then runs each suite (once per swept value) and prints the
+   * figures, gates, comparisons and failed cases to {@code out}; progress goes to {@code err}.
+   *
+   * @param config loaded only once the suites are known to be valid
+   * @throws UsageException for a mistake in the options
+   */
+  public Verdict run(Supplier<Config> config, PrintWriter out, PrintWriter err) {
     if (k < 1 || k > MetricKey.MAX_K) {
-      throw new ParameterException(
-          spec.commandLine(), "--k must be 1.." + MetricKey.MAX_K + ", got " + k);
+      throw new UsageException("--k must be 1.." + MetricKey.MAX_K + ", got " + k);
     }
     if (maxFailures < 0) {
-      throw new ParameterException(spec.commandLine(), "--max-failures must be >= 0");
+      throw new UsageException("--max-failures must be >= 0");
     }
     if (sweep != null && !compareWith.isEmpty()) {
       // A sweep makes several runs of each suite; which one an earlier report compares with is
       // ambiguous, so say so rather than pick one.
-      throw new ParameterException(spec.commandLine(), "--compare cannot be combined with --sweep");
+      throw new UsageException("--compare cannot be combined with --sweep");
     }
     List<Threshold> cliThresholds = cliThresholds();
     // Everything a user can get wrong is checked before the model loads.
@@ -119,9 +79,9 @@ public final class EvalCommand implements Callable<Integer> {
     Map<String, Comparison> comparisons = loadComparisons(suites);
     List<Sweep.Variant> variants;
     try {
-      variants = Sweep.variants(sweep, configOptions.load());
+      variants = Sweep.variants(sweep, config.get());
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new UsageException(e.getMessage());
     }
     int[] ks = cutOffs(suites, cliThresholds);
     Progress progress = new Progress(err, System.console() != null);
@@ -134,7 +94,7 @@ public final class EvalCommand implements Callable<Integer> {
       if (variants.size() > 1) {
         out.println("== " + variant.label() + " ==");
       }
-      try (FacadeAnswerSource ours = new FacadeAnswerSource(EssayQa.open(variant.config()))) {
+      try (Answerer ours = opener.open(variant.config())) {
         // One baseline run is enough: it does not read our configuration, so a sweep leaves it
         // alone.
         Optional<EasyRagBaseline> easyRag =
@@ -161,9 +121,10 @@ public final class EvalCommand implements Callable<Integer> {
             if (comparison.isPresent()) {
               each = each.andThen(comparison.get());
             }
-            RunResult run = runner.run(suite, ours, each);
+            RunResult run = runner.run(suite, OURS, ours, each);
             if (easyRag.isPresent()) {
-              baselines.put(suite.name(), runner.run(suite, easyRag.get(), r -> {}));
+              baselines.put(
+                  suite.name(), runner.run(suite, EasyRagBaseline.LABEL, easyRag.get(), r -> {}));
             }
             Optional<RunResult> base = Optional.ofNullable(baselines.get(suite.name()));
             List<RunResult.GateResult> gates = run.gates(thresholds);
@@ -178,6 +139,7 @@ public final class EvalCommand implements Callable<Integer> {
               boolean passed = gates.stream().allMatch(RunResult.GateResult::passed);
               gatesPassed &= passed;
               out.printf(
+                  Locale.ROOT,
                   "suite %s: %d/%d cases passed, gates %s%n",
                   suite.name(),
                   run.overall().passed(),
@@ -201,13 +163,12 @@ public final class EvalCommand implements Callable<Integer> {
       printSweep(out, suites, variants, bySuite, baselines, cliThresholds);
     }
     out.flush();
-    return gatesPassed ? 0 : 1;
+    return gatesPassed ? Verdict.PASSED : Verdict.FAILED;
   }
 
   private List<Suite> loadSuites(List<Threshold> cliThresholds) {
     List<Suite> suites = new ArrayList<>();
-    List<Path> files =
-        suiteFiles.isEmpty() ? List.of(ConfigOptions.home().resolve(SHIPPED_SUITE)) : suiteFiles;
+    List<Path> files = suiteFiles.isEmpty() ? List.of(ShippedSuite.path()) : suiteFiles;
     for (Path file : files) {
       suites.add(SuiteReader.validate(file));
     }
@@ -215,8 +176,7 @@ public final class EvalCommand implements Callable<Integer> {
     for (Suite s : suites) {
       for (Threshold t : cliThresholds) {
         if (!t.key().tag().isEmpty() && !s.tags().contains(t.key().tag())) {
-          throw new ParameterException(
-              spec.commandLine(),
+          throw new UsageException(
               "--threshold "
                   + t.key().name()
                   + ": no case of suite "
@@ -235,8 +195,7 @@ public final class EvalCommand implements Callable<Integer> {
     for (Path previous : compareWith) {
       Comparison c = Comparison.load(previous);
       if (suites.stream().noneMatch(s -> s.name().equals(c.suite()))) {
-        throw new ParameterException(
-            spec.commandLine(),
+        throw new UsageException(
             "--compare "
                 + previous
                 + ": it reports suite '"
@@ -301,17 +260,15 @@ public final class EvalCommand implements Callable<Integer> {
     for (Map.Entry<String, String> e : thresholdOptions.entrySet()) {
       String text = e.getValue();
       if (text == null) {
-        throw new ParameterException(
-            spec.commandLine(), "--threshold " + e.getKey() + ": expected METRIC=BOUND");
+        throw new UsageException("--threshold " + e.getKey() + ": expected METRIC=BOUND");
       }
       try {
         MetricKey key = MetricKey.parse(e.getKey());
         out.add(Threshold.of(key, Double.parseDouble(text.strip()), "--threshold"));
       } catch (NumberFormatException ex) {
-        throw new ParameterException(
-            spec.commandLine(), "--threshold " + e.getKey() + ": '" + text + "' is not a number");
+        throw new UsageException("--threshold " + e.getKey() + ": '" + text + "' is not a number");
       } catch (IllegalArgumentException ex) {
-        throw new ParameterException(spec.commandLine(), "--threshold: " + ex.getMessage());
+        throw new UsageException("--threshold: " + ex.getMessage());
       }
     }
     return out;
@@ -337,8 +294,7 @@ public final class EvalCommand implements Callable<Integer> {
     for (Suite s : suites) {
       if (!names.add(s.fileStem())) {
         // Two suites of one name would overwrite each other's reports and confuse --compare.
-        throw new ParameterException(
-            spec.commandLine(),
+        throw new UsageException(
             "two suites are named '" + s.name() + "'; give each a distinct name");
       }
     }

@@ -1,5 +1,6 @@
 package app.essayqa.cli;
 
+import app.essayqa.Answerer;
 import app.essayqa.Conversation;
 import app.essayqa.answer.Answer;
 import app.essayqa.answer.Citation;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * A stand-in for the facade: a one-paragraph essay; questions mentioning "GDP" are not answered,
  * every other question is answered with the paragraph's second sentence.
  */
-class FakeAnswerSource implements AnswerSource {
+class FakeAnswerer implements Answerer {
   static final String FILE = "essay.txt";
   static final String TITLE = "A Test Essay";
   static final String SECTION = "Alliances";
@@ -57,7 +58,7 @@ class FakeAnswerSource implements AnswerSource {
     return new Library(List.of(doc), List.of());
   }
 
-  AnswerSource.Opener opener() {
+  Answerer.Opener opener() {
     return config -> {
       openedWith = config;
       return this;

@@ -1,10 +1,12 @@
-package app.essayqa.cli;
+package app.essayqa.launcher;
 
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigException;
 import app.essayqa.config.ConfigLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -23,7 +25,7 @@ public final class ConfigOptions {
   Map<String, String> sets = new LinkedHashMap<>();
 
   /** The project folder: $ESSAYQA_HOME (set by the launcher), else the working folder. */
-  public static Path home() {
+  static Path home() {
     String home = System.getenv("ESSAYQA_HOME");
     return Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath().normalize();
   }
@@ -38,5 +40,22 @@ public final class ConfigOptions {
       }
     }
     return ConfigLoader.load(home, file, configFile != null, System.getenv(), sets);
+  }
+
+  /**
+   * These options as they would be typed, with the file made absolute: what a child JVM needs to
+   * run with the same configuration.
+   */
+  List<String> arguments() {
+    List<String> args = new ArrayList<>();
+    if (configFile != null) {
+      args.add("--config");
+      args.add(configFile.toAbsolutePath().toString());
+    }
+    for (Map.Entry<String, String> set : sets.entrySet()) {
+      args.add("--set");
+      args.add(set.getKey() + "=" + set.getValue());
+    }
+    return args;
   }
 }

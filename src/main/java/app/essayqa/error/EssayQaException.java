@@ -1,4 +1,4 @@
-package app.essayqa;
+package app.essayqa.error;
 
 /**
  * The one unchecked exception the facade throws for problems a user can fix (bad configuration,
@@ -6,6 +6,9 @@ package app.essayqa;
  * carries a secret such as the bot token.
  */
 public class EssayQaException extends RuntimeException {
+  // Never serialised; the field only answers -Xlint:serial, which -Werror turns into an error.
+  private static final long serialVersionUID = 1L;
+
   public EssayQaException(String message) {
     super(message);
   }

@@ -1,0 +1,70 @@
+package app.essayqa.launcher;
+
+import app.essayqa.Answerer;
+import app.essayqa.cli.Bench;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: measures speed and memory and prints the figures beside their targets. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures and prints: warm query latency (p50, p95) in this process; second start to first"
+          + " answer (cached index) in child JVMs started like the launcher starts this one; peak"
+          + " resident memory (VmHWM) of a child REPL fed the questions on standard input.",
+      "Questions: the evaluation suite "
+          + Bench.QUESTIONS
+          + " shipped in the jar, else a few"
+          + " generic ones. Figures only, never a failure: exit code 0 whatever they are.",
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Mixin ConfigOptions configOptions;
+
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Timed rounds over all questions (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Untimed rounds first, to warm up the JIT (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(
+      names = "--starts",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "Child JVM starts to take the median of (default: ${DEFAULT-VALUE}).")
+  int starts;
+
+  @Option(names = "--in-process-only", description = "Skip the child JVMs (start time and memory).")
+  boolean inProcessOnly;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Answerer.Opener opener;
+
+  BenchCommand(Answerer.Opener opener) {
+    this.opener = opener;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (rounds < 1 || warmup < 0 || starts < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--rounds and --starts must be at least 1, --warmup at least 0");
+    }
+    Bench bench =
+        new Bench(opener, rounds, warmup, starts, inProcessOnly, configOptions.arguments());
+    bench.run(configOptions.load(), spec.commandLine().getOut());
+    return ExitCode.OK.code();
+  }
+}
