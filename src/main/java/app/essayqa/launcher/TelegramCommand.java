@@ -2,6 +2,7 @@ package app.essayqa.launcher;
 
 import app.essayqa.telegram.BotService;
 import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,12 +31,15 @@ final class TelegramCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ExitCode code =
-        switch (service.run(configOptions::load, spec.commandLine().getErr())) {
-          case STOPPED -> ExitCode.OK;
-          case REFUSED -> ExitCode.USAGE;
-          case UNREACHABLE -> ExitCode.INTERNAL;
-        };
-    return code.code();
+    ToIntFunction<BotService.Outcome> status = outcome -> exitCode(outcome).code();
+    return status.applyAsInt(service.run(configOptions::load, spec.commandLine().getErr(), status));
+  }
+
+  private static ExitCode exitCode(BotService.Outcome outcome) {
+    return switch (outcome) {
+      case STOPPED -> ExitCode.OK;
+      case REFUSED -> ExitCode.USAGE;
+      case UNREACHABLE -> ExitCode.INTERNAL;
+    };
   }
 }

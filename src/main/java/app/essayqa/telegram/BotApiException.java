@@ -11,8 +11,18 @@ final class BotApiException extends Exception {
   enum Kind {
     /** 429: wait {@link #retryAfterSeconds()} and send again. */
     RATE_LIMITED,
-    /** 5xx, a dropped connection, a garbled reply: back off and try again. */
+    /**
+     * 5xx, or the connection failed before the request went out: Telegram did not carry it out, so
+     * back off and try again.
+     */
     TRANSIENT,
+    /**
+     * The request went out and no response came back (the connection dropped, the response timed
+     * out, the reply was garbled): Telegram may or may not have carried it out.
+     */
+    AMBIGUOUS,
+    /** 409: another client polls with this token, or a webhook is set. */
+    CONFLICT,
     /** 401: the token is wrong or revoked. */
     UNAUTHORIZED,
     /** 403: the bot was blocked or removed from the chat; nothing sent there will arrive. */
@@ -36,6 +46,11 @@ final class BotApiException extends Exception {
 
   Kind kind() {
     return kind;
+  }
+
+  /** Whether trying the same call again later may succeed. */
+  boolean retryable() {
+    return kind == Kind.RATE_LIMITED || kind == Kind.TRANSIENT || kind == Kind.AMBIGUOUS;
   }
 
   /** The Bot API's {@code error_code}, 0 when the call got no answer from it. */

@@ -2,24 +2,26 @@ package app.essayqa.telegram;
 
 import app.essayqa.Answerer;
 import app.essayqa.config.Config;
+import app.essayqa.error.EssayQaException;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
+import java.util.function.ToIntFunction;
 import org.slf4j.LoggerFactory;
 
 /** {@code essay-qa telegram}: runs the Telegram bot until SIGTERM or Ctrl-C. */
 public final class BotService {
-  static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
-  private static final Logger LOG = LoggerFactory.getLogger(BotService.class);
+  static final String TOKEN_ENV = BotSettings.TOKEN_ENV;
 
   /** How a run ended; a refusal or failure has been explained on the error writer. */
   public enum Outcome {
     /** Stopped on request after finishing the answers in progress. */
     STOPPED,
-    /** The token is missing or Telegram turned it down: the user's to fix. */
+    /**
+     * The user's to fix: the token is missing, Telegram turned it down (at start or later), another
+     * bot polls with it, or another bot runs on the state folder.
+     */
     REFUSED,
     /** The Bot API could not be reached. */
     UNREACHABLE
@@ -41,8 +43,11 @@ public final class BotService {
    * stopped.
    *
    * @param config loaded once the token looks right
+   * @param exitStatus the process's exit status for an outcome: a stop by SIGTERM or Ctrl-C ends
+   *     the JVM from its shutdown hook, which would otherwise exit 143 or 130 whatever was returned
    */
-  public Outcome run(Supplier<Config> config, PrintWriter err) throws InterruptedException {
+  public Outcome run(Supplier<Config> config, PrintWriter err, ToIntFunction<Outcome> exitStatus)
+      throws InterruptedException {
     String token = env.getOrDefault(TOKEN_ENV, "").strip();
     if (token.isEmpty()) {
       err.println("error: set " + TOKEN_ENV + " to the bot token that @BotFather gave you");
@@ -58,47 +63,43 @@ public final class BotService {
     Config loaded = config.get();
     BotSettings settings = BotSettings.from(loaded);
     showBotLog();
-    CountDownLatch finished = new CountDownLatch(1);
-    try (BotApi api = new BotApi(token, settings.apiUrl(), settings.pollTimeout())) {
+    return serve(token, settings, () -> opener.open(loaded), err, exitStatus);
+  }
+
+  /**
+   * The bot's life once its settings are known: lock the state folder (before the slow start, so a
+   * second bot on it stops at once), identify, open the answerer, answer until stopped.
+   */
+  static Outcome serve(
+      String token,
+      BotSettings settings,
+      Supplier<Answerer> answerer,
+      PrintWriter err,
+      ToIntFunction<Outcome> exitStatus)
+      throws InterruptedException {
+    StopSignal signal = new StopSignal();
+    Outcome outcome = Outcome.UNREACHABLE;
+    try (UpdateJournal journal = UpdateJournal.open(settings.stateDir());
+        BotApi api = new BotApi(token, settings.apiUrl(), settings.pollTimeout())) {
       BotIdentity me;
       try {
         me = TelegramBot.identify(api);
       } catch (BotApiException e) {
-        return startupFailure(err, e, settings);
+        outcome = startupFailure(err, e, settings);
+        return outcome;
       }
-      try (Answerer answerer = opener.open(loaded)) {
-        return run(answerer, api, settings, me, finished);
+      try (Answerer qa = answerer.get()) {
+        Optional<String> failure = TelegramBot.run(qa, api, settings, me, journal, signal);
+        failure.ifPresent(f -> err.println("error: " + f));
+        outcome = failure.isPresent() ? Outcome.REFUSED : Outcome.STOPPED;
+        return outcome;
       }
+    } catch (EssayQaException e) {
+      err.println("error: " + e.getMessage());
+      outcome = Outcome.REFUSED;
+      return outcome;
     } finally {
-      finished.countDown();
-    }
-  }
-
-  // "try": the shutdown hook closes the bot from its own thread, which is how SIGTERM stops it;
-  // close() is idempotent, so the try's own close after awaitClosed() has nothing left to do.
-  @SuppressWarnings("try")
-  private static Outcome run(
-      Answerer qa, BotApi api, BotSettings settings, BotIdentity me, CountDownLatch finished)
-      throws InterruptedException {
-    try (TelegramBot bot = new TelegramBot(qa, api, settings, me)) {
-      // The hook only stops the bot; this thread then closes the facade and the HTTP client.
-      // The hook waits for that so the JVM does not halt half-way through.
-      Thread hook =
-          new Thread(
-              () -> {
-                bot.close();
-                try {
-                  finished.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "telegram-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      bot.start();
-      LOG.info("@{} is answering; stop with Ctrl-C", me.username());
-      bot.awaitClosed();
-      return Outcome.STOPPED;
+      signal.finish(exitStatus.applyAsInt(outcome));
     }
   }
 

@@ -30,6 +30,11 @@ record BotSettings(
     SendRatesSpec rates,
     Duration grace) {
 
+  /**
+   * The environment variable the bot token is read from (never from a file or the command line).
+   */
+  static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
+
   /** Parameters of {@link SendRates}, kept as data so settings stay a value. */
   record SendRatesSpec(long chatIntervalMs, int groupPerMinute, int globalPerSecond) {
     static final SendRatesSpec TELEGRAM = new SendRatesSpec(1000, 20, 30);
@@ -50,9 +55,11 @@ record BotSettings(
     try {
       apiUrl = new URI(url);
     } catch (URISyntaxException e) {
-      throw new EssayQaException("telegram.api-url: not a URL: '" + url + "'");
+      // Not repeated: a token pasted into the wrong setting would end up on screen and in logs.
+      throw new EssayQaException(
+          "telegram.api-url is not a URL (expected https://host[:port]); its value is not shown");
     }
-    BotApi.telegramUrl(apiUrl);
+    BotApi.baseUrl(apiUrl);
     return new BotSettings(
         apiUrl,
         config.getList(ConfigKeys.TELEGRAM_ALLOW),

@@ -1,7 +1,7 @@
 package app.essayqa.telegram;
 
+import java.io.IOException;
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,38 +23,83 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 
 /**
- * Sends the bot's messages: one queue per chat, delivered in order, paced by {@link SendRates},
- * through a few sender threads so a slow or throttled chat never holds up the others. Failures are
- * handled here: 429 waits {@code retry_after} for that chat, 5xx and network errors back off
- * (capped) and retry, 403 drops the chat's queue, 400 is logged with Telegram's description and
- * skipped.
+ * Sends the bot's replies: one queue per chat, delivered in order, paced by {@link SendRates} at
+ * the moment each send starts, through a few sender threads so a slow or throttled chat never holds
+ * up the others. Each reply is recorded in the {@link UpdateJournal} as being sent before its
+ * request goes out, and as sent once Telegram accepts it.
+ *
+ * <p>Nothing is repeated blindly. A 429 waits {@code retry_after} for that chat; a 5xx or a
+ * connection that failed before the request went out backs off (capped) and tries again, since
+ * Telegram did not carry it out. A request that went out without a response (connection dropped,
+ * timeout) may have been carried out: that is logged as a possible duplicate and noted in the
+ * journal before the reply is sent again, since a lost answer is worse than a repeated one. 403
+ * drops the chat's queue, 400 is logged with Telegram's description and skipped, 401 stops the bot.
  */
 final class Outbox implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   static final long MAX_BACKOFF_MS = 30_000;
 
+  /** What the outbox reports to the bot. */
+  interface Listener {
+    /** Every reply of the delivery was accepted or given up: its update is done. */
+    void settled(Delivery delivery, String outcome);
+
+    /** Telegram will accept nothing more (a revoked token): the bot must stop. */
+    void fatal(String message);
+  }
+
   /**
-   * One message to send.
+   * One update's replies on their way, sent in order from the first Telegram has not accepted.
    *
-   * @param onSent called with Telegram's result once it is delivered
-   * @param onSettled called once it is delivered or given up for good (never on shutdown)
+   * @param onSent per reply, called with Telegram's result once it is accepted (or null)
+   * @param onSettled called once when the delivery is settled, however it ends
    */
-  record Outgoing(
-      long chatId,
-      BotApiMethod<? extends Serializable> method,
-      Consumer<Serializable> onSent,
-      Runnable onSettled) {}
+  static final class Delivery {
+    final long chatId;
+    final List<BotApiMethod<? extends Serializable>> methods;
+    final List<Consumer<Serializable>> onSent;
+    final Runnable onSettled;
+    final long receivedNanos;
+    UpdateJournal.Entry entry;
+    int failures;
+
+    Delivery(
+        long chatId,
+        UpdateJournal.Entry entry,
+        List<BotApiMethod<? extends Serializable>> methods,
+        List<Consumer<Serializable>> onSent,
+        Runnable onSettled,
+        long receivedNanos) {
+      this.chatId = chatId;
+      this.entry = entry;
+      this.methods = List.copyOf(methods);
+      this.onSent = onSent;
+      this.onSettled = onSettled;
+      this.receivedNanos = receivedNanos;
+    }
+
+    long updateId() {
+      return entry.updateId();
+    }
+
+    String part() {
+      return methods.size() == 1
+          ? "its reply"
+          : "reply " + (entry.sent() + 1) + " of " + methods.size();
+    }
+  }
 
   private static final class Lane {
-    final Deque<Outgoing> queue = new ArrayDeque<>();
+    final Deque<Delivery> queue = new ArrayDeque<>();
     boolean busy;
     long notBefore;
-    int failures;
   }
 
   private final BotApi api;
+  private final UpdateJournal journal;
   private final SendRates rates;
   private final LongSupplier clockMs;
+  private final Listener listener;
   private final int senders;
   private final ExecutorService pool;
   private final Thread scheduler;
@@ -64,12 +109,21 @@ final class Outbox implements AutoCloseable {
   private int sending;
   private int queued;
   private boolean running = true;
+  private boolean halted;
 
-  Outbox(BotApi api, SendRates rates, int senders, LongSupplier clockMs) {
+  Outbox(
+      BotApi api,
+      UpdateJournal journal,
+      SendRates rates,
+      int senders,
+      LongSupplier clockMs,
+      Listener listener) {
     this.api = api;
+    this.journal = journal;
     this.rates = rates;
     this.senders = senders;
     this.clockMs = clockMs;
+    this.listener = listener;
     AtomicInteger n = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(
@@ -78,10 +132,10 @@ final class Outbox implements AutoCloseable {
     scheduler.start();
   }
 
-  void send(Outgoing message) {
+  void send(Delivery delivery) {
     lock.lock();
     try {
-      lanes.computeIfAbsent(message.chatId(), id -> new Lane()).queue.addLast(message);
+      lanes.computeIfAbsent(delivery.chatId, id -> new Lane()).queue.addLast(delivery);
       queued++;
       changed.signalAll();
     } finally {
@@ -89,19 +143,11 @@ final class Outbox implements AutoCloseable {
     }
   }
 
-  /** Waits until every queued message is settled; false if {@code timeout} passed first. */
-  boolean awaitIdle(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+  /** Deliveries not yet settled. */
+  int queued() {
     lock.lock();
     try {
-      while (queued > 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        changed.awaitNanos(left);
-      }
-      return true;
+      return queued;
     } finally {
       lock.unlock();
     }
@@ -114,8 +160,8 @@ final class Outbox implements AutoCloseable {
         long now = clockMs.getAsLong();
         long wake = Long.MAX_VALUE;
         for (Iterator<Map.Entry<Long, Lane>> it = lanes.entrySet().iterator(); it.hasNext(); ) {
-          Map.Entry<Long, Lane> entry = it.next();
-          Lane lane = entry.getValue();
+          Map.Entry<Long, Lane> e = it.next();
+          Lane lane = e.getValue();
           if (lane.busy) {
             continue;
           }
@@ -125,21 +171,22 @@ final class Outbox implements AutoCloseable {
             }
             continue;
           }
-          if (sending >= senders) {
+          if (sending >= senders || halted) {
             break;
           }
-          long at = Math.max(lane.notBefore, rates.nextAllowed(entry.getKey(), now));
+          long at = Math.max(lane.notBefore, rates.nextAllowed(e.getKey(), now));
           if (at > now) {
             wake = Math.min(wake, at);
             continue;
           }
-          rates.record(entry.getKey(), now);
+          // The limits count from here, the moment the send starts.
+          rates.started(e.getKey());
           lane.busy = true;
           sending++;
-          Outgoing head = lane.queue.peekFirst();
+          Delivery head = lane.queue.peekFirst();
           try {
-            pool.execute(() -> deliver(entry.getKey(), lane, head));
-          } catch (RejectedExecutionException e) {
+            pool.execute(() -> deliver(lane, head));
+          } catch (RejectedExecutionException ex) {
             return;
           }
         }
@@ -149,7 +196,7 @@ final class Outbox implements AutoCloseable {
           } else {
             changed.await(wake - now, TimeUnit.MILLISECONDS);
           }
-        } catch (InterruptedException e) {
+        } catch (InterruptedException ex) {
           return;
         }
       }
@@ -158,81 +205,180 @@ final class Outbox implements AutoCloseable {
     }
   }
 
-  private void deliver(long chatId, Lane lane, Outgoing message) {
+  private void deliver(Lane lane, Delivery d) {
+    BotApiMethod<? extends Serializable> method = d.methods.get(d.entry.sent());
     Serializable result = null;
     BotApiException failure = null;
     try {
-      result = api.call(message.method());
+      d.entry = journal.sending(d.entry);
+      result = api.call(method);
+    } catch (IOException e) {
+      LOG.error(
+          "update {}: cannot record {} in the state folder ({}); not sent, trying again",
+          d.updateId(),
+          d.part(),
+          e.getMessage());
+      failure = new BotApiException(BotApiException.Kind.TRANSIENT, 0, 0, "state folder");
     } catch (BotApiException e) {
       failure = e;
     } catch (RuntimeException e) {
+      // A bug, not Telegram: the request may have gone out.
       failure =
           new BotApiException(
-              BotApiException.Kind.TRANSIENT, 0, 0, api.redact(String.valueOf(e.getMessage())));
+              BotApiException.Kind.AMBIGUOUS, 0, 0, api.redact(String.valueOf(e.getMessage())));
     }
-    List<Outgoing> settled = new ArrayList<>();
+    long ended = clockMs.getAsLong();
+    List<Delivery> settled = new ArrayList<>();
+    String outcome = null;
+    try {
+      if (failure == null) {
+        outcome = accepted(d, result);
+        if (outcome != null) {
+          settled.add(d);
+        }
+      } else {
+        outcome = failed(d, failure, settled);
+      }
+    } catch (IOException e) {
+      // The journal still says "sending": a restart now would send it again.
+      LOG.error(
+          "update {}: cannot record how {} went ({}); a restart may repeat it",
+          d.updateId(),
+          d.part(),
+          e.getMessage());
+    }
     lock.lock();
     try {
+      rates.ended(d.chatId, ended);
       lane.busy = false;
       sending--;
-      if (!running) {
-        return;
-      }
-      long now = clockMs.getAsLong();
-      if (failure == null) {
-        lane.failures = 0;
-        settled.add(lane.queue.pollFirst());
-      } else {
-        switch (failure.kind()) {
-          case RATE_LIMITED -> {
-            lane.notBefore = now + failure.retryAfterSeconds() * 1000L;
-            LOG.warn(
-                "chat {}: {}; retrying in {} s",
-                chatId,
-                failure.getMessage(),
-                failure.retryAfterSeconds());
-          }
-          case FORBIDDEN -> {
-            LOG.warn(
-                "chat {}: {}; dropping its {} pending replies",
-                chatId,
-                failure.getMessage(),
-                lane.queue.size());
-            settled.addAll(lane.queue);
-            lane.queue.clear();
-          }
-          case REJECTED -> {
-            LOG.warn("chat {}: Telegram refused a reply: {}", chatId, failure.getMessage());
-            settled.add(lane.queue.pollFirst());
-          }
-          default -> {
-            lane.failures++;
-            long delay = backoffMs(lane.failures);
-            lane.notBefore = now + delay;
-            LOG.warn(
-                "chat {}: {}; retry {} in {} ms",
-                chatId,
-                failure.getMessage(),
-                lane.failures,
-                delay);
-          }
+      if (failure != null) {
+        long delay = retryDelay(d, failure);
+        if (delay > 0) {
+          lane.notBefore = ended + delay;
         }
       }
-      queued -= settled.size();
+      for (Delivery s : settled) {
+        lane.queue.remove(s);
+        queued--;
+      }
       changed.signalAll();
     } finally {
       lock.unlock();
     }
-    for (Outgoing done : settled) {
+    for (Delivery s : settled) {
+      settle(s, s == d ? outcome : "forbidden");
+    }
+  }
+
+  /** Records an accepted reply; returns the outcome once the delivery is complete, else null. */
+  private String accepted(Delivery d, Serializable result) throws IOException {
+    d.failures = 0;
+    Consumer<Serializable> onSent =
+        d.onSent == null || d.onSent.size() <= d.entry.sent() ? null : d.onSent.get(d.entry.sent());
+    d.entry = journal.sent(d.entry);
+    if (onSent != null && result != null) {
       try {
-        if (failure == null && done.onSent() != null) {
-          done.onSent().accept(result);
-        }
+        onSent.accept(result);
       } catch (RuntimeException e) {
-        LOG.error("chat {}: after-send step failed: {}", chatId, api.redact(e.toString()));
-      } finally {
-        done.onSettled().run();
+        LOG.error("chat {}: after-send step failed: {}", d.chatId, api.redact(e.toString()));
       }
+    }
+    return d.entry.finished() ? d.entry.outcome() : null;
+  }
+
+  /**
+   * Decides what a failed send means. Adds to {@code settled} the deliveries that are over; returns
+   * the outcome word for the failed one if it is among them.
+   */
+  private String failed(Delivery d, BotApiException failure, List<Delivery> settled)
+      throws IOException {
+    switch (failure.kind()) {
+      case AMBIGUOUS -> {
+        d.entry = journal.ambiguous(d.entry);
+        d.failures++;
+        LOG.warn(
+            "chat {}: update {}: {} may have been delivered ({}); sending it again, which"
+                + " duplicates it if it was",
+            d.chatId,
+            d.updateId(),
+            d.part(),
+            failure.getMessage());
+        return null;
+      }
+      case FORBIDDEN -> {
+        List<Delivery> dropped;
+        lock.lock();
+        try {
+          dropped = new ArrayList<>(lanes.get(d.chatId).queue);
+        } finally {
+          lock.unlock();
+        }
+        LOG.warn(
+            "chat {}: {}; dropping its {} pending replies",
+            d.chatId,
+            failure.getMessage(),
+            dropped.size());
+        for (Delivery x : dropped) {
+          journal.done(x.updateId());
+        }
+        settled.addAll(dropped);
+        return "forbidden";
+      }
+      case REJECTED, CONFLICT -> {
+        LOG.warn("chat {}: Telegram refused a reply: {}", d.chatId, failure.getMessage());
+        d.entry = journal.sent(d.entry); // given up for good
+        if (d.entry.finished()) {
+          settled.add(d);
+          return "rejected";
+        }
+        return null;
+      }
+      case UNAUTHORIZED -> {
+        d.entry = journal.unsent(d.entry);
+        lock.lock();
+        try {
+          halted = true;
+        } finally {
+          lock.unlock();
+        }
+        listener.fatal(
+            "Telegram no longer accepts the bot token ("
+                + failure.getMessage()
+                + "): it was revoked or changed; check "
+                + BotSettings.TOKEN_ENV);
+        return null;
+      }
+      default -> {
+        // Telegram said it failed, or the request never left: nothing was delivered.
+        d.entry = journal.unsent(d.entry);
+        d.failures++;
+        LOG.warn(
+            "chat {}: {}; retry {} in {} ms",
+            d.chatId,
+            failure.getMessage(),
+            d.failures,
+            retryDelay(d, failure));
+        return null;
+      }
+    }
+  }
+
+  private static long retryDelay(Delivery d, BotApiException failure) {
+    return switch (failure.kind()) {
+      case RATE_LIMITED -> failure.retryAfterSeconds() * 1000L;
+      case AMBIGUOUS, TRANSIENT, INTERRUPTED -> backoffMs(Math.max(1, d.failures));
+      default -> 0;
+    };
+  }
+
+  private void settle(Delivery d, String outcome) {
+    try {
+      if (d.onSettled != null) {
+        d.onSettled.run();
+      }
+    } finally {
+      listener.settled(d, outcome);
     }
   }
 
@@ -241,22 +387,50 @@ final class Outbox implements AutoCloseable {
     return Math.min(MAX_BACKOFF_MS, 500L << Math.min(failures - 1, 16));
   }
 
-  /** Stops sending; messages not yet delivered are left unsettled (their updates stay pending). */
-  @Override
-  public void close() {
+  /**
+   * Stops, finishing what was handed to Telegram: until {@code sendUntilNanos} (a {@link
+   * System#nanoTime} deadline) queued replies still go out; then no new send starts, and sends in
+   * flight are waited for (up to {@link BotApi#SEND_TIMEOUT}, after which the call has failed) so
+   * that their outcome is recorded. Replies never started stay in the journal for the next run.
+   */
+  void stop(long sendUntilNanos) {
     lock.lock();
     try {
+      while (queued > 0 && running && !halted) {
+        long left = sendUntilNanos - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        changed.awaitNanos(left);
+      }
       running = false;
       changed.signalAll();
+      long inFlightDeadline = System.nanoTime() + BotApi.SEND_TIMEOUT.plusSeconds(2).toNanos();
+      while (sending > 0) {
+        long left = inFlightDeadline - System.nanoTime();
+        if (left <= 0) {
+          LOG.warn(
+              "stopping with {} replies still in flight after {}", sending, BotApi.SEND_TIMEOUT);
+          break;
+        }
+        changed.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       lock.unlock();
     }
-    pool.shutdownNow();
+    pool.shutdown();
     try {
       scheduler.join(2000);
       pool.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Override
+  public void close() {
+    stop(System.nanoTime());
   }
 }

@@ -1,48 +1,122 @@
 package app.essayqa.telegram;
 
 import app.essayqa.Answerer;
-import app.essayqa.error.EssayQaException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
 /**
- * The running bot: answers updates left pending by an earlier run, then polls for new ones,
- * handling each chat in order on a bounded pool and sending replies through the rate-limited
- * outbox. {@link #close} stops polling, lets answers in progress finish for a grace period and
- * leaves the rest pending for the next run.
+ * The running bot: resumes what an earlier run left in the {@link UpdateJournal}, then polls for
+ * new updates, handling each chat in order on a bounded pool and sending replies through the
+ * rate-limited {@link Outbox}. Each update is handled on its own: one that cannot be read or that
+ * breaks its handler is set aside with the reason and never holds up the rest.
+ *
+ * <p>{@link #close} stops polling, gives answers in progress a grace period, sends what is ready
+ * within it, and waits for replies already handed to Telegram so that their outcome is recorded;
+ * what is left stays in the journal for the next run. A failure only the user can fix (a revoked
+ * token, another client polling) closes the bot too; {@link #awaitClosed} then returns it.
  */
 final class TelegramBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
   private static final LongSupplier MONOTONIC_MS = () -> System.nanoTime() / 1_000_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BotApi api;
   private final BotSettings settings;
   private final UpdateJournal journal;
   private final ChatDispatcher dispatcher;
+  private final SideCalls side;
   private final Outbox outbox;
   private final UpdateHandler handler;
   private final UpdatePoller poller;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile String failure;
+  private boolean closing;
 
-  TelegramBot(Answerer qa, BotApi api, BotSettings settings, BotIdentity me) {
+  /** A bot over an open journal, which the caller owns (and closes after the bot). */
+  TelegramBot(
+      Answerer qa, BotApi api, BotSettings settings, BotIdentity me, UpdateJournal journal) {
     this.api = api;
     this.settings = settings;
-    this.journal = UpdateJournal.open(settings.stateDir());
+    this.journal = journal;
     this.dispatcher = new ChatDispatcher(settings.workers());
+    this.side = new SideCalls(api, 2);
     this.outbox =
-        new Outbox(api, settings.rates().create(), Math.max(2, settings.workers()), MONOTONIC_MS);
-    this.handler = new UpdateHandler(qa, api, outbox, settings, me, MONOTONIC_MS);
-    this.poller = new UpdatePoller(api, journal, this::dispatch, settings.pollTimeout());
+        new Outbox(
+            api,
+            journal,
+            settings.rates().create(),
+            Math.max(2, settings.workers()),
+            MONOTONIC_MS,
+            new Outbox.Listener() {
+              @Override
+              public void settled(Outbox.Delivery delivery, String outcome) {
+                logDone(delivery.updateId(), delivery.chatId, outcome, delivery.receivedNanos);
+              }
+
+              @Override
+              public void fatal(String message) {
+                fail(message);
+              }
+            });
+    this.handler = new UpdateHandler(qa, side, settings, me, MONOTONIC_MS);
+    this.poller =
+        new UpdatePoller(
+            api,
+            journal,
+            new UpdatePoller.Sink() {
+              @Override
+              public void received(UpdateJournal.Entry entry) {
+                dispatch(entry);
+              }
+
+              @Override
+              public void fatal(String message) {
+                fail(message);
+              }
+            },
+            settings.pollTimeout());
+  }
+
+  /**
+   * Runs a bot until it is stopped by {@code signal} (Ctrl-C, SIGTERM) or by a failure that needs
+   * the user.
+   *
+   * @return that failure as one line, or empty after a clean stop
+   */
+  static Optional<String> run(
+      Answerer qa,
+      BotApi api,
+      BotSettings settings,
+      BotIdentity me,
+      UpdateJournal journal,
+      StopSignal signal)
+      throws InterruptedException {
+    try (TelegramBot bot = new TelegramBot(qa, api, settings, me, journal)) {
+      bot.start();
+      signal.onSignal(bot::close);
+      LOG.info("@{} is answering; stop with Ctrl-C", me.username());
+      return bot.awaitClosed();
+    }
   }
 
   /**
@@ -57,10 +131,13 @@ final class TelegramBot implements AutoCloseable {
     for (int attempt = 1; attempt <= 4; attempt++) {
       try {
         User me = api.call(new GetMe());
+        if (me == null) {
+          throw new BotApiException(
+              BotApiException.Kind.TRANSIENT, 0, 0, "getMe: an unreadable reply");
+        }
         return new BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName());
       } catch (BotApiException e) {
-        if (e.kind() != BotApiException.Kind.TRANSIENT
-            && e.kind() != BotApiException.Kind.RATE_LIMITED) {
+        if (!e.retryable()) {
           throw e;
         }
         last = e;
@@ -82,90 +159,186 @@ final class TelegramBot implements AutoCloseable {
     throw last;
   }
 
-  /** Registers the command menu, answers what an earlier run left pending, starts polling. */
+  /** Registers the command menu, resumes what an earlier run left, starts polling. */
   void start() {
-    registerCommands();
-    List<Update> pending;
-    try {
-      pending = journal.pending();
-    } catch (IOException e) {
-      throw new EssayQaException(
-          "cannot read pending updates in " + settings.stateDir() + ": " + e.getMessage(), e);
+    side.submit(
+        "registering the command menu",
+        SetMyCommands.builder()
+            .commands(
+                List.of(
+                    new BotCommand("start", "Welcome and example questions"),
+                    new BotCommand("help", "How to ask"),
+                    new BotCommand("about", "The essay's title and author"),
+                    new BotCommand("ask", "Ask a question (in groups)")))
+            .build());
+    List<UpdateJournal.Entry> left = journal.recovered();
+    if (!left.isEmpty()) {
+      LOG.info("resuming {} updates left by the last run", left.size());
     }
-    if (!pending.isEmpty()) {
-      LOG.info("answering {} updates left pending by the last run", pending.size());
-    }
-    pending.forEach(this::dispatch);
+    left.forEach(this::dispatch);
     poller.start();
   }
 
-  private void registerCommands() {
+  /**
+   * Hands one recorded update to its chat's queue: to be answered, or, if it was answered before a
+   * restart, to have its remaining replies sent. Never throws: an update that cannot be read is set
+   * aside.
+   */
+  private void dispatch(UpdateJournal.Entry entry) {
+    long received = System.nanoTime();
+    long updateId = entry.updateId();
     try {
-      api.call(
-          SetMyCommands.builder()
-              .commands(
-                  List.of(
-                      new BotCommand("start", "Welcome and example questions"),
-                      new BotCommand("help", "How to ask"),
-                      new BotCommand("about", "The essay's title and author"),
-                      new BotCommand("ask", "Ask a question (in groups)")))
-              .build());
-    } catch (BotApiException e) {
-      LOG.warn("could not register the command menu: {}", e.getMessage());
+      if (entry.state() == UpdateJournal.State.RECEIVED) {
+        Update update = JSON.treeToValue(entry.update(), Update.class);
+        long chatId = UpdateHandler.chatId(update);
+        dispatcher.submit(chatId, () -> answer(entry, update, chatId, received));
+      } else {
+        Outbox.Delivery delivery = resumed(entry, received);
+        dispatcher.submit(delivery.chatId, () -> outbox.send(delivery));
+      }
+    } catch (IOException | RuntimeException e) {
+      reject(entry, "cannot read it: " + firstLine(e));
     }
   }
 
-  private void dispatch(Update update) {
-    long received = System.nanoTime();
-    long chatId = UpdateHandler.chatId(update);
-    long updateId = update.getUpdateId();
-    dispatcher.submit(
-        chatId,
-        () ->
-            handler.handle(
-                update,
-                outcome -> {
-                  journal.done(updateId);
-                  LOG.info(
-                      "update {} chat {}: {} in {} ms",
-                      updateId,
-                      chatId,
-                      outcome,
-                      (System.nanoTime() - received) / 1_000_000);
-                }));
+  private void answer(UpdateJournal.Entry entry, Update update, long chatId, long received) {
+    UpdateHandler.Plan plan;
+    try {
+      plan = handler.handle(update);
+    } catch (RuntimeException | Error e) {
+      reject(entry, "handling it failed: " + firstLine(e));
+      return;
+    }
+    try {
+      if (plan.methods().isEmpty()) {
+        journal.done(entry.updateId());
+        plan.onSettled().run();
+        logDone(entry.updateId(), chatId, plan.outcome(), received);
+        return;
+      }
+      List<JsonNode> replies = new ArrayList<>();
+      for (BotApiMethod<? extends Serializable> method : plan.methods()) {
+        replies.add(JSON.valueToTree(method));
+      }
+      UpdateJournal.Entry answered = journal.answered(entry, replies, plan.outcome());
+      outbox.send(
+          new Outbox.Delivery(
+              chatId, answered, plan.methods(), plan.onSent(), plan.onSettled(), received));
+    } catch (IOException e) {
+      plan.onSettled().run();
+      LOG.error(
+          "update {}: cannot record its answer in the state folder ({}); it is answered again"
+              + " after a restart",
+          entry.updateId(),
+          e.getMessage());
+    }
   }
 
-  /** Updates received and not yet answered (or given up). */
+  /** The replies still to send for an update answered before a restart. */
+  private Outbox.Delivery resumed(UpdateJournal.Entry entry, long received) throws IOException {
+    List<BotApiMethod<? extends Serializable>> methods = new ArrayList<>();
+    for (JsonNode reply : entry.replies()) {
+      String method = reply.path("method").asText();
+      methods.add(
+          switch (method) {
+            case SendMessage.PATH -> JSON.treeToValue(reply, SendMessage.class);
+            case EditMessageText.PATH -> JSON.treeToValue(reply, EditMessageText.class);
+            default -> throw new IOException("a reply by an unknown method '" + method + "'");
+          });
+    }
+    long chatId = UpdateHandler.chatId(JSON.treeToValue(entry.update(), Update.class));
+    UpdateJournal.Entry resumed = entry;
+    if (entry.state() == UpdateJournal.State.SENDING) {
+      // The one case the Bot API cannot settle: the request may have reached Telegram.
+      resumed = journal.ambiguous(entry);
+      LOG.warn(
+          "chat {}: update {}: reply {} of {} may already have been delivered before the last run"
+              + " stopped; sending it again, which duplicates it if it was",
+          chatId,
+          entry.updateId(),
+          entry.sent() + 1,
+          entry.replies().size());
+    }
+    List<Consumer<Serializable>> none = new ArrayList<>();
+    methods.forEach(m -> none.add(null));
+    return new Outbox.Delivery(chatId, resumed, methods, none, () -> {}, received);
+  }
+
+  private void reject(UpdateJournal.Entry entry, String reason) {
+    LOG.warn(
+        "update {}: {}; set aside in {}",
+        entry.updateId(),
+        reason,
+        settings.stateDir().resolve("rejected"));
+    journal.reject(entry.updateId(), entry.update(), reason);
+  }
+
+  private static String firstLine(Throwable e) {
+    String text = e.toString();
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  private static void logDone(long updateId, long chatId, String outcome, long receivedNanos) {
+    LOG.info(
+        "update {} chat {}: {} in {} ms",
+        updateId,
+        chatId,
+        outcome,
+        (System.nanoTime() - receivedNanos) / 1_000_000);
+  }
+
+  /** Stops the bot because of a failure only the user can fix; the first one is kept. */
+  private void fail(String message) {
+    synchronized (this) {
+      if (failure == null) {
+        failure = api.redact(message);
+      }
+    }
+    Thread stopper = new Thread(this::close, "telegram-stop");
+    stopper.start();
+  }
+
+  /** Updates received and not done yet. */
   int pendingCount() {
     return journal.pendingCount();
   }
 
-  /** Blocks until {@link #close} has finished. */
-  void awaitClosed() throws InterruptedException {
+  /**
+   * Blocks until {@link #close} has finished.
+   *
+   * @return the failure that stopped the bot, or empty after a requested stop
+   */
+  Optional<String> awaitClosed() throws InterruptedException {
     stopped.await();
+    return Optional.ofNullable(failure);
   }
 
-  boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
-    return stopped.await(timeout, unit);
+  boolean awaitClosed(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   @Override
-  public synchronized void close() {
-    if (stopped.getCount() == 0) {
-      return;
+  public void close() {
+    synchronized (this) {
+      if (closing) {
+        // Another thread is stopping the bot; wait for it rather than stop twice.
+        try {
+          while (stopped.getCount() > 0) {
+            wait(100);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
+      closing = true;
     }
     long start = System.nanoTime();
     poller.close();
     dispatcher.close(settings.grace());
-    try {
-      long left = settings.grace().toNanos() - (System.nanoTime() - start);
-      if (!outbox.awaitIdle(java.time.Duration.ofNanos(Math.max(0, left)))) {
-        LOG.info("stopping with replies unsent; their questions will be answered after a restart");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    outbox.close();
+    outbox.stop(start + settings.grace().toNanos());
+    side.close();
     LOG.info("stopped; {} updates left pending", journal.pendingCount());
     stopped.countDown();
   }

@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -28,9 +28,9 @@ import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessa
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Translates one update into facade calls and replies. Replies go to the {@link Outbox}; the
- * completion callback runs exactly once, after the last reply is delivered or given up for good,
- * with a one-word outcome for the log.
+ * Decides what one update gets in reply: asks the {@link Answerer}, formats, and returns the
+ * replies as a {@link Plan} for the bot to record and send. It sends nothing that matters itself;
+ * only side calls (typing, button answers) go out from here, in the background.
  */
 final class UpdateHandler {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateHandler.class);
@@ -38,9 +38,28 @@ final class UpdateHandler {
   /** How long a reply to an answer waits for that answer's delivery to be confirmed. */
   private static final Duration FOLLOW_UP_PATIENCE = Duration.ofSeconds(5);
 
+  /**
+   * The replies to one update, in order.
+   *
+   * @param chatId where they go (0 when the update has no chat)
+   * @param methods the Bot API calls to make
+   * @param onSent per call, what to do with Telegram's result (null entries: nothing)
+   * @param onSettled runs once the replies are settled, however that ends
+   * @param outcome a word for the log
+   */
+  record Plan(
+      long chatId,
+      List<BotApiMethod<? extends Serializable>> methods,
+      List<Consumer<Serializable>> onSent,
+      Runnable onSettled,
+      String outcome) {
+    static Plan none(long chatId, String outcome) {
+      return new Plan(chatId, List.of(), List.of(), () -> {}, outcome);
+    }
+  }
+
   private final Answerer qa;
-  private final BotApi api;
-  private final Outbox outbox;
+  private final SideCalls side;
   private final BotSettings settings;
   private final BotIdentity me;
   private final AnswerFormatter formatter;
@@ -49,15 +68,9 @@ final class UpdateHandler {
   private final LongSupplier clockMs;
 
   UpdateHandler(
-      Answerer qa,
-      BotApi api,
-      Outbox outbox,
-      BotSettings settings,
-      BotIdentity me,
-      LongSupplier clockMs) {
+      Answerer qa, SideCalls side, BotSettings settings, BotIdentity me, LongSupplier clockMs) {
     this.qa = qa;
-    this.api = api;
-    this.outbox = outbox;
+    this.side = side;
     this.settings = settings;
     this.me = me;
     this.formatter = new AnswerFormatter(qa.library());
@@ -68,132 +81,125 @@ final class UpdateHandler {
   /** The chat an update belongs to (for ordering), or 0 when it has none. */
   static long chatId(Update update) {
     if (update.hasMessage()) {
-      return update.getMessage().getChatId();
+      Message m = update.getMessage();
+      return m.getChat() == null ? 0 : m.getChat().getId();
     }
-    if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
-      return update.getCallbackQuery().getMessage().getChatId();
+    if (update.hasCallbackQuery()) {
+      MaybeInaccessibleMessage m = update.getCallbackQuery().getMessage();
+      return m == null || m.getChat() == null ? 0 : m.getChat().getId();
     }
     return 0;
   }
 
-  void handle(Update update, Consumer<String> completion) {
-    AtomicBoolean once = new AtomicBoolean();
-    Consumer<String> done =
-        outcome -> {
-          if (once.compareAndSet(false, true)) {
-            completion.accept(outcome);
-          }
-        };
-    Replies out = null;
+  /**
+   * What to send for {@code update}. A bug while handling it is logged and answered with an apology
+   * where there is a chat to send it to.
+   */
+  Plan handle(Update update) {
+    long chatId = chatId(update);
     try {
       if (update.hasMessage()) {
         Message m = update.getMessage();
-        out = new Replies(m.getChatId(), m.getMessageId(), done);
-        onMessage(m, out);
-      } else if (update.hasCallbackQuery()) {
-        onCallback(update.getCallbackQuery(), done);
-      } else {
-        done.accept("ignored");
+        if (chatId == 0) {
+          LOG.warn("update {}: a message without a chat; ignored", update.getUpdateId());
+          return Plan.none(0, "ignored");
+        }
+        return onMessage(m, new Replies(chatId, m.getMessageId()));
       }
+      if (update.hasCallbackQuery()) {
+        return onCallback(update.getCallbackQuery());
+      }
+      return Plan.none(chatId, "ignored");
     } catch (RuntimeException e) {
-      LOG.error("update {}: {}", update.getUpdateId(), api.redact(e.toString()));
-      if (out != null && !out.flushed) {
-        out.messages.clear();
-        out.add(
-            new AnswerFormatter.Formatted(
-                "Sorry, something went wrong while answering that. Please try again.", List.of()),
-            null);
-        out.flush("failed");
-      } else {
-        done.accept("failed");
+      LOG.error("update {}: {}", update.getUpdateId(), e.toString());
+      if (chatId == 0) {
+        return Plan.none(0, "failed");
       }
+      Integer replyTo = update.hasMessage() ? update.getMessage().getMessageId() : null;
+      return new Replies(chatId, replyTo)
+          .text("Sorry, something went wrong while answering that. Please try again.")
+          .plan("failed");
     }
   }
 
-  private void onMessage(Message m, Replies out) {
+  private Plan onMessage(Message m, Replies out) {
     User from = m.getFrom();
+    long chatId = out.chatId;
     if (!settings.allows(
-        m.getChatId(),
-        from == null ? null : from.getId(),
-        from == null ? null : from.getUserName())) {
-      out.flush("denied");
-      return;
+        chatId, from == null ? null : from.getId(), from == null ? null : from.getUserName())) {
+      return out.plan("denied");
     }
     Message replyTo = m.getReplyToMessage();
     boolean replyToBot =
         replyTo != null && replyTo.getFrom() != null && replyTo.getFrom().getId() == me.id();
-    Route route = Route.of(m.getChat().isUserChat(), m.getText(), me.username(), replyToBot);
-    if (LOG.isDebugEnabled()) {
-      LOG.trace(
-          "chat {} message {}: {} {}", m.getChatId(), m.getMessageId(), route.kind(), m.getText());
-    }
+    // A photo's caption is its text: a question typed under a picture is still a question.
+    String text = m.getText() != null ? m.getText() : m.getCaption();
+    boolean privateChat = m.getChat().isUserChat();
+    Route route = Route.of(privateChat, text, me.username(), replyToBot);
+    LOG.debug("chat {} message {}: {} {}", chatId, m.getMessageId(), route.kind(), text);
     if (route.kind() == Route.Kind.IGNORE) {
-      out.flush("ignored");
-      return;
+      return out.plan("ignored");
     }
     // Every message that gets a reply counts, so one chat's flood cannot fill the queue.
-    long userId = from == null ? m.getChatId() : from.getId();
+    long userId = from == null ? chatId : from.getId();
     switch (limiter.check(userId, clockMs.getAsLong())) {
       case REFUSE_AND_EXPLAIN -> {
-        out.text(
+        return out.text(
                 "You're writing faster than I can answer well: I take up to "
                     + limiter.perMinute()
                     + " messages a minute from each person. Please try again in a minute.")
-            .flush("rate-limited");
-        return;
+            .plan("rate-limited");
       }
       case REFUSE_SILENTLY -> {
-        out.flush("rate-limited");
-        return;
+        return out.plan("rate-limited");
       }
       case ALLOW -> {}
     }
-    switch (route.kind()) {
-      case IGNORE -> out.flush("ignored");
-      case START -> out.text(formatter.welcome()).flush("start");
+    return switch (route.kind()) {
+      case IGNORE -> out.plan("ignored");
+      case START -> out.text(formatter.welcome()).plan("start");
       case HELP ->
-          out.text(formatter.help(settings.maxQuestionChars(), me.username())).flush("help");
-      case ABOUT -> out.text(formatter.about()).flush("about");
+          out.text(formatter.help(settings.maxQuestionChars(), me.username())).plan("help");
+      case ABOUT -> out.text(formatter.about()).plan("about");
       case EMPTY_QUESTION ->
           out.text(
                   "What would you like to know? For example: <i>/ask "
                       + Html.escape(formatter.exampleQuestions().get(0))
                       + "</i>")
-              .flush("empty");
+              .plan("empty");
       case UNKNOWN_COMMAND ->
-          out.text("I don't know that command. /help lists what I can do.")
-              .flush("unknown-command");
+          out.text("I don't know that command. /help lists what I can do.").plan("unknown-command");
       case NOT_TEXT ->
-          out.text("I can only read text: please type your question.").flush("not-text");
-      case QUESTION -> question(m, route.text(), replyToBot ? replyTo : null, out);
-    }
+          out.text("I can only read text: please type your question.").plan("not-text");
+      case QUESTION -> question(route.text(), replyToBot ? replyTo : null, out);
+    };
   }
 
-  private void question(Message m, String question, Message replyTo, Replies out) {
+  private Plan question(String question, Message replyTo, Replies out) {
     if (question.length() > settings.maxQuestionChars()) {
-      out.text(
+      return out.text(
               "That question is "
                   + question.length()
                   + " characters long; please keep it under "
                   + settings.maxQuestionChars()
                   + ".")
-          .flush("too-long");
-      return;
+          .plan("too-long");
     }
-    typing(m.getChatId());
+    long chatId = out.chatId;
+    side.submit(
+        "chat " + chatId + ": typing indicator",
+        SendChatAction.builder().chatId(chatId).action("typing").build());
     Optional<Answer> previous =
         replyTo == null
             ? Optional.empty()
-            : recent.get(m.getChatId(), replyTo.getMessageId(), FOLLOW_UP_PATIENCE);
+            : recent.get(chatId, replyTo.getMessageId(), FOLLOW_UP_PATIENCE);
     Answer answer;
     try {
       answer = qa.ask(question, previous.map(Conversation::of).orElse(Conversation.empty()));
     } catch (EssayQaException e) {
-      out.text("Sorry: " + Html.escape(e.getMessage())).flush("error");
-      return;
+      return out.text("Sorry: " + Html.escape(e.getMessage())).plan("error");
     }
-    long chatId = m.getChatId();
-    out.add(
+    return out.add(
             formatter.answer(answer),
             sent -> {
               if (sent instanceof Message message) {
@@ -201,29 +207,36 @@ final class UpdateHandler {
               }
             })
         .whenSettled(recent.sending(chatId))
-        .flush(previous.isPresent() ? "follow-up" : answer.abstained() ? "abstained" : "answered");
+        .plan(previous.isPresent() ? "follow-up" : answer.abstained() ? "abstained" : "answered");
   }
 
-  private void onCallback(CallbackQuery query, Consumer<String> done) {
+  private Plan onCallback(CallbackQuery query) {
     MaybeInaccessibleMessage message = query.getMessage();
     User from = query.getFrom();
-    long chatId = message == null ? 0 : message.getChatId();
+    long chatId = message == null || message.getChat() == null ? 0 : message.getChat().getId();
     if (!settings.allows(
         chatId, from == null ? null : from.getId(), from == null ? null : from.getUserName())) {
       answerCallback(query.getId(), null);
-      done.accept("denied");
-      return;
+      return Plan.none(chatId, "denied");
+    }
+    // Presses count toward the same limit as messages: each one can cost a reply.
+    long userId = from == null ? chatId : from.getId();
+    if (limiter.check(userId, clockMs.getAsLong()) != UserRateLimiter.Decision.ALLOW) {
+      answerCallback(
+          query.getId(),
+          "That's more than "
+              + limiter.perMinute()
+              + " requests in a minute; please wait a moment and try again.");
+      return Plan.none(chatId, "rate-limited");
     }
     Optional<CallbackData> data = CallbackData.decode(query.getData());
     Optional<AnswerFormatter.Formatted> view =
         data.flatMap(d -> formatter.paragraph(d.document(), d.paragraph()));
-    if (message == null || view.isEmpty()) {
+    if (message == null || chatId == 0 || view.isEmpty()) {
       answerCallback(query.getId(), "That button no longer works.");
-      done.accept("stale-button");
-      return;
+      return Plan.none(chatId, "stale-button");
     }
     answerCallback(query.getId(), null);
-    Replies out = new Replies(chatId, message.getMessageId(), done);
     AnswerFormatter.Formatted paragraph = view.get();
     if (data.get().action() == CallbackData.Action.PAGE
         && paragraph.html().length() <= MessageSplitter.TELEGRAM_LIMIT) {
@@ -235,43 +248,31 @@ final class UpdateHandler {
               .parseMode(ParseMode.HTML)
               .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
       paragraph.markup().ifPresent(edit::replyMarkup);
-      outbox.send(new Outbox.Outgoing(chatId, edit.build(), null, () -> done.accept("page")));
-      return;
+      List<Consumer<Serializable>> noAction = new ArrayList<>();
+      noAction.add(null);
+      return new Plan(chatId, List.of(edit.build()), noAction, () -> {}, "page");
     }
-    out.add(paragraph, null).flush("paragraph");
-  }
-
-  private void typing(long chatId) {
-    try {
-      api.call(SendChatAction.builder().chatId(chatId).action("typing").build());
-    } catch (BotApiException e) {
-      LOG.debug("chat {}: typing indicator failed: {}", chatId, e.getMessage());
-    }
+    return new Replies(chatId, message.getMessageId()).add(paragraph, null).plan("paragraph");
   }
 
   private void answerCallback(String id, String text) {
-    try {
-      api.call(AnswerCallbackQuery.builder().callbackQueryId(id).text(text).build());
-    } catch (BotApiException e) {
-      LOG.warn("answering a button press failed: {}", e.getMessage());
-    }
+    side.submit(
+        "answering a button press",
+        AnswerCallbackQuery.builder().callbackQueryId(id).text(text).build());
   }
 
   private record Reply(AnswerFormatter.Formatted formatted, Consumer<Serializable> onSent) {}
 
-  /** The messages one update gets in reply, sent in order; the last one settles the update. */
-  private final class Replies {
+  /** The messages one update gets in reply, split to Telegram's length limit, in order. */
+  private static final class Replies {
     final long chatId;
-    final int replyTo;
-    final Consumer<String> done;
+    final Integer replyTo;
     final List<Reply> messages = new ArrayList<>();
     Runnable settled = () -> {};
-    boolean flushed;
 
-    Replies(long chatId, int replyTo, Consumer<String> done) {
+    Replies(long chatId, Integer replyTo) {
       this.chatId = chatId;
       this.replyTo = replyTo;
-      this.done = done;
     }
 
     Replies text(String html) {
@@ -288,12 +289,11 @@ final class UpdateHandler {
       return this;
     }
 
-    void flush(String outcome) {
-      flushed = true;
-      List<Outbox.Outgoing> outgoing = new ArrayList<>();
+    Plan plan(String outcome) {
+      List<BotApiMethod<? extends Serializable>> methods = new ArrayList<>();
+      List<Consumer<Serializable>> onSent = new ArrayList<>();
       for (Reply reply : messages) {
         AnswerFormatter.Formatted formatted = reply.formatted();
-        Consumer<Serializable> onSent = reply.onSent();
         List<String> parts =
             MessageSplitter.split(formatted.html(), MessageSplitter.TELEGRAM_LIMIT);
         for (int i = 0; i < parts.size(); i++) {
@@ -303,7 +303,7 @@ final class UpdateHandler {
                   .text(parts.get(i))
                   .parseMode(ParseMode.HTML)
                   .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
-          if (outgoing.isEmpty()) {
+          if (methods.isEmpty() && replyTo != null) {
             send.replyParameters(
                 ReplyParameters.builder()
                     .messageId(replyTo)
@@ -313,26 +313,11 @@ final class UpdateHandler {
           if (i == parts.size() - 1) {
             formatted.markup().ifPresent(send::replyMarkup);
           }
-          outgoing.add(new Outbox.Outgoing(chatId, send.build(), onSent, () -> {}));
+          methods.add(send.build());
+          onSent.add(reply.onSent()); // a reply to any part of an answer is a follow-up
         }
       }
-      if (outgoing.isEmpty()) {
-        settled.run();
-        done.accept(outcome);
-        return;
-      }
-      Outbox.Outgoing last = outgoing.remove(outgoing.size() - 1);
-      Runnable settledToo = settled;
-      outgoing.add(
-          new Outbox.Outgoing(
-              last.chatId(),
-              last.method(),
-              last.onSent(),
-              () -> {
-                settledToo.run();
-                done.accept(outcome);
-              }));
-      outgoing.forEach(outbox::send);
+      return new Plan(chatId, methods, onSent, settled, outcome);
     }
   }
 }

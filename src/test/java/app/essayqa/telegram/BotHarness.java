@@ -1,5 +1,6 @@
 package app.essayqa.telegram;
 
+import app.essayqa.Answerer;
 import app.essayqa.EssayQa;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
@@ -8,17 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** Starts the bot against a {@link FakeBotApi}, the way {@link TelegramCommand} does, for tests. */
+/** Starts the bot against a {@link FakeBotApi}, the way {@link BotService} does, for tests. */
 final class BotHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(20);
 
   final FakeBotApi fake;
   final BotApi api;
+  final UpdateJournal journal;
   final TelegramBot bot;
 
-  private BotHarness(FakeBotApi fake, BotApi api, TelegramBot bot) {
+  private BotHarness(FakeBotApi fake, BotApi api, UpdateJournal journal, TelegramBot bot) {
     this.fake = fake;
     this.api = api;
+    this.journal = journal;
     this.bot = bot;
   }
 
@@ -45,35 +48,35 @@ final class BotHarness implements AutoCloseable {
         Duration.ofSeconds(3));
   }
 
-  static BotHarness start(EssayQa qa, FakeBotApi fake, BotSettings settings)
+  static BotHarness start(Answerer qa, FakeBotApi fake, BotSettings settings)
       throws BotApiException {
     BotApi api = new BotApi(FakeBotApi.TOKEN, settings.apiUrl(), settings.pollTimeout());
-    BotIdentity me = TelegramBot.identify(api);
-    TelegramBot bot = new TelegramBot(qa, api, settings, me);
-    bot.start();
-    return new BotHarness(fake, api, bot);
+    UpdateJournal journal = UpdateJournal.open(settings.stateDir());
+    try {
+      BotIdentity me = TelegramBot.identify(api);
+      TelegramBot bot = new TelegramBot(qa, api, settings, me, journal);
+      bot.start();
+      return new BotHarness(fake, api, journal, bot);
+    } catch (BotApiException | RuntimeException e) {
+      journal.close();
+      api.close();
+      throw e;
+    }
   }
 
   /** Waits (bounded) until every update the fake handed out is answered and confirmed. */
   void awaitSettled(FakeBotApi.Incoming last) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (fake.confirmedOffset() <= last.updateId() || bot.pendingCount() > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "update "
-                + last.updateId()
-                + " not settled: confirmed offset "
-                + fake.confirmedOffset()
-                + ", pending "
-                + bot.pendingCount());
-      }
-      Thread.sleep(20);
+    fake.awaitConfirmed(last.updateId() + 1, WAIT);
+    if (!journal.awaitEmpty(WAIT.toMillis())) {
+      throw new AssertionError(
+          "update " + last.updateId() + " not settled: " + journal.pendingCount() + " pending");
     }
   }
 
   @Override
   public void close() {
     bot.close();
+    journal.close();
     api.close();
   }
 }

@@ -64,8 +64,25 @@ final class FakeBotApi implements AutoCloseable {
   /** A message a user sent, with the update that carried it. */
   record Incoming(int updateId, int messageId, long chatId, long createdNanos) {}
 
+  /**
+   * What to do with one call instead of answering it normally.
+   *
+   * @param carryOut whether the call takes effect (a message is sent) as Telegram would
+   * @param respond whether a response goes back; if not, the connection drops
+   * @param then run after the call took effect (and was answered, if it was), before the connection
+   *     closes: a test kills the bot here
+   */
   private record Fault(
-      int code, String description, int retryAfter, boolean drop, CountDownLatch hold) {}
+      int code,
+      String description,
+      int retryAfter,
+      CountDownLatch hold,
+      boolean carryOut,
+      boolean respond,
+      Runnable then) {}
+
+  /** A response ready to go: HTTP status and body. */
+  private record Reply(int status, JsonNode body) {}
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
@@ -80,6 +97,8 @@ final class FakeBotApi implements AutoCloseable {
   private int nextUpdateId = 5000;
   private int nextMessageId = 1;
   private long confirmed;
+  private long polls;
+  private boolean revoked;
   private boolean closed;
 
   FakeBotApi() throws IOException {
@@ -112,6 +131,32 @@ final class FakeBotApi implements AutoCloseable {
       sticker.put("width", 512).put("height", 512).put("is_animated", false).put("is_video", false);
     }
     return addUpdate("message", message, chatId);
+  }
+
+  /** A photo with a caption, as a user sends it from the gallery. */
+  synchronized Incoming userSendsPhoto(long chatId, String caption) {
+    ObjectNode message = message(chatId, Math.abs(chatId), null);
+    ObjectNode photo = message.putArray("photo").addObject();
+    photo.put("file_id", "ph1").put("file_unique_id", "p1").put("width", 640).put("height", 480);
+    if (caption != null) {
+      message.put("caption", caption);
+    }
+    return addUpdate("message", message, chatId);
+  }
+
+  /**
+   * An update whose {@code field} holds {@code payload} as given, however malformed; its chat is
+   * {@code chatId} for the test's bookkeeping.
+   */
+  synchronized Incoming rawUpdate(String field, ObjectNode payload, long chatId) {
+    return addUpdate(field, payload, chatId);
+  }
+
+  /** A message payload in the shape Telegram sends, for tests to break. */
+  synchronized ObjectNode messagePayload(long chatId, String text) {
+    ObjectNode message = message(chatId, Math.abs(chatId), null);
+    message.put("text", text);
+    return message;
   }
 
   synchronized Incoming userSays(long chatId, String text) {
@@ -182,18 +227,45 @@ final class FakeBotApi implements AutoCloseable {
   // ---- faults
 
   synchronized void failNext(String method, int code, String description, int retryAfter) {
-    queue(method).add(new Fault(code, description, retryAfter, false, null));
+    queue(method).add(new Fault(code, description, retryAfter, null, false, true, null));
   }
 
+  /** The next call of {@code method} is dropped before Telegram does anything with it. */
   synchronized void dropNext(String method) {
-    queue(method).add(new Fault(0, null, 0, true, null));
+    queue(method).add(new Fault(0, null, 0, null, false, false, null));
   }
 
   /** The next call of {@code method} waits until the latch opens, then its connection drops. */
   synchronized CountDownLatch holdNext(String method) {
     CountDownLatch latch = new CountDownLatch(1);
-    queue(method).add(new Fault(0, null, 0, true, latch));
+    queue(method).add(new Fault(0, null, 0, latch, false, false, null));
     return latch;
+  }
+
+  /**
+   * The next call of {@code method} takes effect (a message reaches the user), then its connection
+   * drops with no response: the one case a bot cannot tell from a failure.
+   */
+  synchronized void acceptThenDropNext(String method) {
+    queue(method).add(new Fault(0, null, 0, null, true, false, null));
+  }
+
+  /**
+   * The next call of {@code method} takes effect, then {@code action} runs (a test kills the bot)
+   * before any response goes back.
+   */
+  synchronized void acceptThenNext(String method, Runnable action) {
+    queue(method).add(new Fault(0, null, 0, null, true, false, action));
+  }
+
+  /** The next call of {@code method} takes effect and is answered, then {@code action} runs. */
+  synchronized void respondThenNext(String method, Runnable action) {
+    queue(method).add(new Fault(0, null, 0, null, true, true, action));
+  }
+
+  /** From now on the token is refused with 401, as when its owner revokes it in @BotFather. */
+  synchronized void revokeToken() {
+    revoked = true;
   }
 
   /**
@@ -272,6 +344,32 @@ final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** Waits (bounded) until a poll has confirmed every update before {@code offset}. */
+  synchronized void awaitConfirmed(long offset, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (confirmed < offset) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(
+            "waited " + max + " for offset " + offset + " to be confirmed, got " + confirmed);
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+  }
+
+  /** Waits (bounded) for anything to be sent or called; returns how many items were sent. */
+  synchronized int awaitChange(int seen, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (sent.size() == seen) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return sent.size();
+  }
+
   synchronized Sent replyTo(Incoming question, Duration max) throws InterruptedException {
     return await(
             s ->
@@ -307,7 +405,7 @@ final class FakeBotApi implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       int slash = path.lastIndexOf('/');
       if (!path.startsWith("/bot") || slash <= 4 || !"POST".equals(exchange.getRequestMethod())) {
-        error(exchange, 404, "Not Found", 0);
+        respond(exchange, error(404, "Not Found", 0));
         return;
       }
       String token = path.substring(4, slash);
@@ -317,18 +415,27 @@ final class FakeBotApi implements AutoCloseable {
         byte[] bytes = in.readAllBytes();
         body = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
       }
-      if (!TOKEN.equals(token)) {
-        error(exchange, 401, "Unauthorized", 0);
+      Fault fault;
+      boolean authorized;
+      synchronized (this) {
+        authorized = TOKEN.equals(token) && !revoked;
+        if (authorized) {
+          calls.merge(method, 1, Integer::sum);
+          notifyAll();
+        }
+        Deque<Fault> queued = faults.get(method);
+        fault = !authorized || queued == null ? null : queued.peek();
+        if (fault != null && fault.carryOut() && method.equals("getupdates")) {
+          fault = null; // taken by the first reply that holds updates, below
+        } else if (fault != null) {
+          queued.poll();
+        }
+      }
+      if (!authorized) {
+        respond(exchange, error(401, "Unauthorized", 0));
         return;
       }
-      Fault fault;
-      synchronized (this) {
-        calls.merge(method, 1, Integer::sum);
-        notifyAll();
-        Deque<Fault> queued = faults.get(method);
-        fault = queued == null ? null : queued.poll();
-      }
-      if (fault != null) {
+      if (fault != null && !fault.carryOut()) {
         if (fault.hold() != null) {
           try {
             fault.hold().await(60, TimeUnit.SECONDS);
@@ -336,39 +443,73 @@ final class FakeBotApi implements AutoCloseable {
             Thread.currentThread().interrupt();
           }
         }
-        if (fault.drop()) {
-          return; // closing the exchange without a response drops the connection
+        if (fault.respond()) {
+          respond(exchange, error(fault.code(), fault.description(), fault.retryAfter()));
         }
-        error(exchange, fault.code(), fault.description(), fault.retryAfter());
-        return;
+        return; // closing the exchange without a response drops the connection
       }
-      switch (method) {
-        case "getme" -> ok(exchange, user(BOT_ID).put("can_join_groups", true));
-        case "getupdates" -> getUpdates(exchange, body);
-        case "sendmessage", "editmessagetext" -> send(exchange, method, body);
-        case "answercallbackquery", "sendchataction", "setmycommands" -> {
-          record(method, body.path("chat_id").asLong(0), 0, null, null, null, null, body);
-          ok(exchange, json.getNodeFactory().booleanNode(true));
+      Reply reply =
+          switch (method) {
+            case "getme" -> ok(user(BOT_ID).put("can_join_groups", true));
+            case "getupdates" -> getUpdates(body);
+            case "sendmessage", "editmessagetext" -> send(method, body);
+            case "answercallbackquery", "sendchataction", "setmycommands" -> {
+              record(method, body.path("chat_id").asLong(0), 0, null, null, null, null, body);
+              yield ok(json.getNodeFactory().booleanNode(true));
+            }
+            default -> error(404, "Not Found: method not found", 0);
+          };
+      if (method.equals("getupdates") && !reply.body().path("result").isEmpty()) {
+        synchronized (this) {
+          Fault next = queue(method).peek();
+          if (next != null && next.carryOut()) {
+            fault = queue(method).poll();
+          }
         }
-        default -> error(exchange, 404, "Not Found: method not found", 0);
+      }
+      if (fault == null || fault.respond()) {
+        if (reply.status() == 200 && method.equals("sendmessage") && !sendResponseDelay.isZero()) {
+          try {
+            Thread.sleep(sendResponseDelay.toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        respond(exchange, reply);
+      }
+      if (fault != null && fault.then() != null) {
+        fault.then().run();
       }
     } catch (RuntimeException e) {
       throw new IOException(e);
     }
   }
 
-  private void getUpdates(HttpExchange exchange, JsonNode body) throws IOException {
+  /**
+   * Long-polls like Telegram: a poll confirms every update below its offset, and a newer poll ends
+   * one still waiting with 409 Conflict, as when two bots poll with one token.
+   */
+  private Reply getUpdates(JsonNode body) {
     long offset = body.path("offset").asLong(0);
     long timeoutMs = body.path("timeout").asLong(0) * 1000;
     int limit = body.path("limit").asInt(100);
     ArrayNode result = json.createArrayNode();
     synchronized (this) {
+      long poll = ++polls;
+      notifyAll();
       if (offset > 0) {
         confirmed = Math.max(confirmed, offset);
       }
       long from = Math.max(offset, confirmed);
       long deadline = System.nanoTime() + timeoutMs * 1_000_000;
       while (!closed) {
+        if (polls != poll) {
+          return error(
+              409,
+              "Conflict: terminated by other getUpdates request; make sure that only one bot"
+                  + " instance is running",
+              0);
+        }
         for (ObjectNode u : updates) {
           if (u.path("update_id").asLong() >= from && result.size() < limit) {
             result.add(u);
@@ -386,10 +527,10 @@ final class FakeBotApi implements AutoCloseable {
         }
       }
     }
-    ok(exchange, result);
+    return ok(result);
   }
 
-  private void send(HttpExchange exchange, String method, JsonNode body) throws IOException {
+  private Reply send(String method, JsonNode body) {
     long chatId = body.path("chat_id").asLong();
     String text = body.path("text").asText("");
     String plain = text;
@@ -397,25 +538,21 @@ final class FakeBotApi implements AutoCloseable {
       try {
         plain = TelegramHtml.plainText(text);
       } catch (TelegramHtml.InvalidHtml e) {
-        error(exchange, 400, "Bad Request: " + e.getMessage(), 0);
-        return;
+        return error(400, "Bad Request: " + e.getMessage(), 0);
       }
     }
     if (plain.isBlank()) {
-      error(exchange, 400, "Bad Request: message text is empty", 0);
-      return;
+      return error(400, "Bad Request: message text is empty", 0);
     }
     if (plain.length() > 4096) {
-      error(exchange, 400, "Bad Request: message is too long", 0);
-      return;
+      return error(400, "Bad Request: message is too long", 0);
     }
     JsonNode markup = body.get("reply_markup");
     if (markup != null) {
       for (JsonNode row : markup.path("inline_keyboard")) {
         for (JsonNode button : row) {
           if (button.path("callback_data").asText().getBytes(StandardCharsets.UTF_8).length > 64) {
-            error(exchange, 400, "Bad Request: BUTTON_DATA_INVALID", 0);
-            return;
+            return error(400, "Bad Request: BUTTON_DATA_INVALID", 0);
           }
         }
       }
@@ -427,14 +564,12 @@ final class FakeBotApi implements AutoCloseable {
     int messageId;
     synchronized (this) {
       if (blockedChats.contains(chatId)) {
-        error(exchange, 403, "Forbidden: bot was blocked by the user", 0);
-        return;
+        return error(403, "Forbidden: bot was blocked by the user", 0);
       }
       if (replyTo != null
           && !messageAuthors.containsKey(replyTo)
           && !body.path("reply_parameters").path("allow_sending_without_reply").asBoolean()) {
-        error(exchange, 400, "Bad Request: message to be replied not found", 0);
-        return;
+        return error(400, "Bad Request: message to be replied not found", 0);
       }
       messageId =
           method.equals("editmessagetext") ? body.path("message_id").asInt() : nextMessageId++;
@@ -446,14 +581,7 @@ final class FakeBotApi implements AutoCloseable {
     message.set("from", user(BOT_ID));
     message.set("chat", chat(chatId));
     message.put("text", plain);
-    if (method.equals("sendmessage") && !sendResponseDelay.isZero()) {
-      try {
-        Thread.sleep(sendResponseDelay.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    ok(exchange, message);
+    return ok(message);
   }
 
   private synchronized void record(
@@ -470,27 +598,26 @@ final class FakeBotApi implements AutoCloseable {
     notifyAll();
   }
 
-  private void ok(HttpExchange exchange, JsonNode result) throws IOException {
+  private Reply ok(JsonNode result) {
     ObjectNode reply = json.createObjectNode();
     reply.put("ok", true);
     reply.set("result", result);
-    respond(exchange, 200, reply);
+    return new Reply(200, reply);
   }
 
-  private void error(HttpExchange exchange, int code, String description, int retryAfter)
-      throws IOException {
+  private Reply error(int code, String description, int retryAfter) {
     ObjectNode reply = json.createObjectNode();
     reply.put("ok", false).put("error_code", code).put("description", description);
     if (retryAfter > 0) {
       reply.putObject("parameters").put("retry_after", retryAfter);
     }
-    respond(exchange, code, reply);
+    return new Reply(code, reply);
   }
 
-  private void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
+  private void respond(HttpExchange exchange, Reply reply) throws IOException {
+    byte[] bytes = json.writeValueAsBytes(reply.body());
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.sendResponseHeaders(reply.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }

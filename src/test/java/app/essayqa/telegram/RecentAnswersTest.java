@@ -16,15 +16,32 @@ class RecentAnswersTest {
   private static final Answer ANSWER =
       new Answer("q", "an answer [1]", false, List.of(), List.of(), "v1", Map.of(), List.of());
 
+  /**
+   * Starts {@code recent.get(chat, message)} on a thread of its own and returns once it is waiting
+   * inside; fails if it never gets there (or returns at once).
+   */
+  private static CompletableFuture<Optional<Answer>> waitingLookup(
+      RecentAnswers recent, long chat, int message) throws InterruptedException {
+    CompletableFuture<Optional<Answer>> result = new CompletableFuture<>();
+    Thread lookup =
+        new Thread(() -> result.complete(recent.get(chat, message, PATIENCE)), "lookup");
+    lookup.setDaemon(true);
+    lookup.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (lookup.getState() != Thread.State.TIMED_WAITING) {
+      assertThat(result).as("the lookup returned without waiting").isNotDone();
+      assertThat(System.nanoTime()).as("the lookup never started waiting").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+    return result;
+  }
+
   @Test
   void should_wait_for_an_answer_still_being_sent_in_that_chat() throws Exception {
     RecentAnswers recent = new RecentAnswers(10);
     Runnable settled = recent.sending(1);
 
-    CompletableFuture<Optional<Answer>> lookup =
-        CompletableFuture.supplyAsync(() -> recent.get(1, 42, PATIENCE));
-    Thread.sleep(100);
-    assertThat(lookup).isNotDone();
+    CompletableFuture<Optional<Answer>> lookup = waitingLookup(recent, 1, 42);
     recent.put(1, 42, ANSWER);
     settled.run();
 
@@ -44,8 +61,7 @@ class RecentAnswersTest {
     RecentAnswers recent = new RecentAnswers(10);
     Runnable settled = recent.sending(1);
 
-    CompletableFuture<Optional<Answer>> lookup =
-        CompletableFuture.supplyAsync(() -> recent.get(1, 42, PATIENCE));
+    CompletableFuture<Optional<Answer>> lookup = waitingLookup(recent, 1, 42);
     recent.put(1, 43, ANSWER);
     settled.run();
     settled.run();

@@ -98,12 +98,14 @@ class TelegramBotIT {
         .isTrue();
     assertThat(reply.buttonData()).isNotEmpty().allMatch(d -> d.startsWith("s:"));
     assertThat(messagesTo(fake, 101)).hasSize(1);
-    assertThat(fake.sent())
-        .anyMatch(
-            s ->
-                s.method().equals("sendchataction")
-                    && s.chatId() == 101
-                    && s.body().path("action").asText().equals("typing"));
+    // Typing goes out beside the answer, not before it.
+    fake.await(
+        s ->
+            s.method().equals("sendchataction")
+                && s.chatId() == 101
+                && s.body().path("action").asText().equals("typing"),
+        1,
+        WAIT);
   }
 
   @Test
@@ -116,6 +118,7 @@ class TelegramBotIT {
     FakeBotApi.Sent about =
         fake.replyTo(fake.userSays(102, "/about@" + FakeBotApi.BOT_USERNAME), WAIT);
 
+    fake.awaitCalls("setMyCommands", 1, WAIT);
     assertThat(fake.sent())
         .anySatisfy(
             s -> {
@@ -189,11 +192,12 @@ class TelegramBotIT {
             .get(0);
 
     assertThat(view.plain()).contains(cited.text().strip()).contains("¶" + cited.number());
-    assertThat(fake.sent())
-        .anyMatch(
-            s ->
-                s.method().equals("answercallbackquery")
-                    && s.body().path("callback_query_id").asText().equals("cb" + press.updateId()));
+    fake.await(
+        s ->
+            s.method().equals("answercallbackquery")
+                && s.body().path("callback_query_id").asText().equals("cb" + press.updateId()),
+        1,
+        WAIT);
     String next =
         view.buttonData().stream()
             .filter(d -> d.equals("p:" + source.document() + ":" + (source.paragraph() + 1)))
@@ -362,17 +366,17 @@ class TelegramBotIT {
     harness = null;
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (liveBotThreads().size() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
+    for (Thread t : botThreads()) {
+      t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
     }
-    assertThat(liveBotThreads()).isEmpty();
+    assertThat(botThreads()).extracting(Thread::getName).isEmpty();
   }
 
-  private static List<String> liveBotThreads() {
+  private static List<Thread> botThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(Thread::isAlive)
-        .map(Thread::getName)
-        .filter(n -> n.startsWith("telegram-") || n.startsWith("OkHttp Dispatcher"))
+        .filter(t -> t.getName().startsWith("telegram-") || t.getName().startsWith("OkHttp"))
+        .filter(t -> !t.getName().startsWith("OkHttp TaskRunner"))
         .toList();
   }
 

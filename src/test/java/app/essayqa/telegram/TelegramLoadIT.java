@@ -109,9 +109,12 @@ class TelegramLoadIT {
       // Each user reads the answer for a second before asking the next of 4 questions.
       long deadline = System.nanoTime() + WAIT.toNanos();
       Map<Long, Long> answeredAt = new HashMap<>();
+      int seen = 0;
       while (!waiting.isEmpty() || !answeredAt.isEmpty()) {
         assertThat(System.nanoTime()).as("all answered in time").isLessThan(deadline);
-        for (FakeBotApi.Sent s : fake.sent()) {
+        List<FakeBotApi.Sent> sent = fake.sent();
+        seen = sent.size();
+        for (FakeBotApi.Sent s : sent) {
           FakeBotApi.Incoming q = waiting.get(s.chatId());
           if (q != null
               && s.method().equals("sendmessage")
@@ -133,7 +136,13 @@ class TelegramLoadIT {
             waiting.put(chat, q);
           }
         }
-        Thread.sleep(10);
+        // Until the next reply arrives or the next user is done reading, whichever is first.
+        long nextAsk =
+            answeredAt.values().stream()
+                .mapToLong(at -> at + 1_000_000_000L - System.nanoTime())
+                .min()
+                .orElse(WAIT.toNanos());
+        fake.awaitChange(seen, Duration.ofNanos(Math.max(1, nextAsk)));
       }
       harness.awaitSettled(questions.get(questions.size() - 1));
 

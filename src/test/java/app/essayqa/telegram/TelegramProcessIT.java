@@ -4,140 +4,155 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.essayqa.launcher.ExitCode;
 import app.essayqa.launcher.Main;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code essay-qa telegram} as a real process: start-up errors, a hard kill, SIGTERM. */
+/**
+ * {@code essay-qa telegram} as a real process, with the model: exit statuses and the one line a
+ * user reads when it stops on its own (wrong or revoked token, a second bot on the folder), and a
+ * SIGTERM while Telegram is slow to confirm a reply.
+ */
 class TelegramProcessIT {
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = Duration.ofSeconds(90);
   private static final String QUESTION = "What does the essay say about non-traditional security?";
 
   @TempDir Path dir;
-  private final FakeBotApi fake = newFake();
-  private Process running;
+  private FakeBotApi fake;
+  private final List<BotProcess> bots = new ArrayList<>();
 
-  private static FakeBotApi newFake() {
-    try {
-      return new FakeBotApi();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+  @BeforeEach
+  void startFake() throws Exception {
+    fake = new FakeBotApi();
   }
 
   @AfterEach
   void stop() {
-    if (running != null && running.isAlive()) {
-      running.destroyForcibly();
-    }
+    bots.forEach(BotProcess::close);
     fake.close();
   }
 
-  private Process launch(String token, String name) throws Exception {
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  private BotProcess launch(String token, Path stateDir) throws Exception {
     Path root = Path.of("").toAbsolutePath();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m",
-            "-cp",
-            classpath,
+    BotProcess bot =
+        BotProcess.start(
             Main.class.getName(),
-            "telegram",
-            "--set",
-            "telegram.api-url=" + fake.url(),
-            "--set",
-            "telegram.state-dir=" + dir.resolve("state"),
-            "--set",
-            "cache.dir=" + root.resolve("target/test-cache"));
-    Map<String, String> env = builder.environment();
-    env.remove("ESSAYQA_LOG_LEVEL");
-    env.remove("TELEGRAM_API_URL");
-    env.put("TELEGRAM_BOT_TOKEN", token);
-    env.put("ESSAYQA_HOME", root.toString());
-    builder.redirectOutput(dir.resolve(name + ".out").toFile());
-    builder.redirectError(dir.resolve(name + ".err").toFile());
-    running = builder.start();
-    return running;
+            List.of(),
+            List.of(
+                "telegram",
+                "--set",
+                "telegram.api-url=" + fake.url(),
+                "--set",
+                "telegram.state-dir=" + stateDir,
+                "--set",
+                "cache.dir=" + root.resolve("target/test-cache")),
+            Map.of(BotSettings.TOKEN_ENV, token, "ESSAYQA_HOME", root.toString()));
+    bots.add(bot);
+    return bot;
   }
 
-  private String stderr(String name) throws Exception {
-    return Files.readString(dir.resolve(name + ".err"), StandardCharsets.UTF_8);
+  private BotProcess launch() throws Exception {
+    return launch(FakeBotApi.TOKEN, dir.resolve("state"));
   }
 
-  /** Waits (bounded) for the bot to log a line containing {@code text}. */
-  private void awaitLine(String name, String text) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!stderr(name).contains(text)) {
-      assertThat(System.nanoTime()).as("waiting for '%s' in the log", text).isLessThan(deadline);
-      Thread.sleep(50);
-    }
+  private static List<String> nonBlank(BotProcess bot) {
+    return bot.lines().stream().filter(l -> !l.isBlank()).toList();
+  }
+
+  private static void assertNoSecrets(BotProcess bot) {
+    assertThat(bot.lines())
+        .noneMatch(l -> l.contains(FakeBotApi.TOKEN) || l.contains("FAKE-secret"))
+        .noneMatch(l -> l.contains(QUESTION));
   }
 
   @Test
   void should_exit_with_code_2_and_one_clear_line_when_telegram_rejects_the_token()
       throws Exception {
-    Process bot = launch("1234567:WRONG-token-value", "wrong");
+    BotProcess bot = launch("1234567:WRONG-token-value", dir.resolve("state"));
 
-    assertThat(bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-
-    assertThat(bot.exitValue()).isEqualTo(ExitCode.USAGE.code());
-    List<String> lines = stderr("wrong").lines().filter(l -> !l.isBlank()).toList();
-    assertThat(lines)
+    assertThat(bot.awaitExit(WAIT)).isEqualTo(ExitCode.USAGE.code());
+    assertThat(nonBlank(bot))
         .containsExactly(
             "error: Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN");
     assertThat(fake.calls("getUpdates")).isZero();
   }
 
   @Test
-  void should_answer_exactly_once_when_killed_while_answering_and_restarted() throws Exception {
-    launch(FakeBotApi.TOKEN, "first");
-    FakeBotApi.Incoming answered = fake.userSays(301, QUESTION);
-    fake.replyTo(answered, WAIT);
-    // Settled means the bot has seen Telegram accept the reply. A kill between Telegram accepting
-    // a reply and the bot hearing so is the one window where a restart answers again.
-    awaitLine("first", "update " + answered.updateId() + " chat 301: answered");
-    CountDownLatch held = fake.holdNext("sendChatAction");
-    FakeBotApi.Incoming inFlight = fake.userSays(301, "What lies ahead for Japan and South Korea?");
-    fake.awaitCalls("sendChatAction", 2, WAIT);
+  void should_finish_a_slow_accepted_send_on_sigterm_exit_0_and_not_repeat_it_after_a_restart()
+      throws Exception {
+    BotProcess first = launch();
+    first.awaitLine("is answering", WAIT);
+    // Telegram shows the reply at once and confirms it 3.5 s later.
+    fake.delaySendResponses(Duration.ofMillis(3500));
+    FakeBotApi.Incoming q = fake.userSays(301, QUESTION);
+    fake.replyTo(q, WAIT);
 
-    running.destroyForcibly().waitFor();
-    held.countDown();
-    fake.forgetConfirmations();
-    Process second = launch(FakeBotApi.TOKEN, "second");
-    fake.replyTo(inFlight, WAIT);
-    awaitLine("second", "update " + inFlight.updateId() + " chat 301: answered");
+    first.terminate();
 
-    assertThat(
-            fake.sent().stream()
-                .filter(s -> s.method().equals("sendmessage"))
-                .map(FakeBotApi.Sent::replyTo))
-        .containsExactly(answered.messageId(), inFlight.messageId());
+    assertThat(first.awaitExit(Duration.ofSeconds(20))).as("exit status after SIGTERM").isZero();
+    assertThat(first.lines()).anyMatch(l -> l.contains("stopped; 0 updates left pending"));
+    fake.delaySendResponses(Duration.ZERO);
+    BotProcess second = launch();
+    second.awaitLine("is answering", WAIT);
+    FakeBotApi.Incoming next = fake.userSays(301, "Who wrote the essay?");
+    fake.replyTo(next, WAIT);
+    second.terminate();
+    assertThat(second.awaitExit(WAIT)).isZero();
 
-    // SIGTERM while the next answer is being prepared: it is finished, then the bot exits.
-    CountDownLatch typing = fake.holdNext("sendChatAction");
-    FakeBotApi.Incoming last = fake.userSays(302, "/ask Who wrote the essay?");
-    fake.awaitCalls("sendChatAction", fake.calls("sendChatAction") + 1, WAIT);
-    second.destroy();
-    typing.countDown();
-    assertThat(second.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s of SIGTERM").isTrue();
-    fake.replyTo(last, Duration.ofSeconds(1));
-    assertThat(stderr("second")).contains("stopped; 0 updates left pending");
-    assertThat(new File(dir.resolve("state/pending").toString()).list()).isEmpty();
-    for (String name : List.of("first", "second")) {
-      assertThat(stderr(name)).doesNotContain(FakeBotApi.TOKEN).doesNotContain("FAKE-secret");
-      assertThat(stderr(name)).contains("chat 301");
-      assertThat(stderr(name)).doesNotContain(QUESTION);
-    }
+    assertThat(TelegramCrashIT.answersTo(fake, q)).hasSize(1);
+    assertThat(TelegramCrashIT.answersTo(fake, next)).hasSize(1);
+    assertThat(second.lines()).noneMatch(l -> l.contains("resuming"));
+    assertThat(first.lines()).anyMatch(l -> l.contains("chat 301"));
+    assertNoSecrets(first);
+    assertNoSecrets(second);
+  }
+
+  @Test
+  void should_exit_with_code_2_and_one_clear_line_when_the_token_is_revoked_while_running()
+      throws Exception {
+    BotProcess bot = launch();
+    bot.awaitLine("is answering", WAIT);
+
+    fake.revokeToken();
+
+    assertThat(bot.awaitExit(WAIT)).isEqualTo(ExitCode.USAGE.code());
+    List<String> errors = bot.lines().stream().filter(l -> l.startsWith("error:")).toList();
+    assertThat(errors)
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .contains("no longer accepts the bot token")
+                    .contains("401")
+                    .endsWith("check TELEGRAM_BOT_TOKEN"));
+    assertThat(nonBlank(bot)).last().isEqualTo(errors.get(0));
+    assertNoSecrets(bot);
+  }
+
+  @Test
+  void should_refuse_a_second_bot_on_the_same_state_folder_at_once_and_keep_the_first()
+      throws Exception {
+    BotProcess first = launch();
+    first.awaitLine("is answering", WAIT);
+
+    BotProcess second = launch();
+
+    assertThat(second.awaitExit(WAIT)).isEqualTo(ExitCode.USAGE.code());
+    assertThat(nonBlank(second))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .startsWith("error: another essay-qa telegram is running on the state folder")
+                    .contains(dir.resolve("state").toString()));
+    FakeBotApi.Incoming q = fake.userSays(302, QUESTION);
+    fake.replyTo(q, WAIT);
+    assertThat(first.isAlive()).isTrue();
   }
 }

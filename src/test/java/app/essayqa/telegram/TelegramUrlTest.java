@@ -21,7 +21,7 @@ class TelegramUrlTest {
         "https://api.example.org?token=123456:SECRETSECRETSECRETSECRET|it has a query",
       })
   void should_name_what_is_wrong_with_the_url_without_repeating_it(String url, String reason) {
-    assertThatThrownBy(() -> BotApi.telegramUrl(URI.create(url)))
+    assertThatThrownBy(() -> BotApi.baseUrl(URI.create(url)))
         .isInstanceOf(EssayQaException.class)
         .hasMessageStartingWith("telegram.api-url must look like https://host[:port] with no path;")
         .hasMessageContaining(reason)
@@ -32,6 +32,6 @@ class TelegramUrlTest {
   @ParameterizedTest
   @CsvSource({"https://api.telegram.org", "http://127.0.0.1:8081/"})
   void should_accept_a_scheme_host_and_port(String url) {
-    assertThat(BotApi.telegramUrl(URI.create(url))).isNotNull();
+    assertThat(BotApi.baseUrl(URI.create(url))).isNotNull();
   }
 }

@@ -4,66 +4,147 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.essayqa.error.EssayQaException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.chat.Chat;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 class UpdateJournalTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @TempDir Path dir;
 
-  private static Update update(int id, String text) {
-    Message m = new Message();
-    m.setMessageId(id * 10);
-    m.setChat(Chat.builder().id(42L).type("private").build());
-    m.setText(text);
-    Update u = new Update();
-    u.setUpdateId(id);
-    u.setMessage(m);
-    return u;
+  private static BotApi.RawUpdate update(long id, String text) {
+    ObjectNode u = JSON.createObjectNode();
+    u.put("update_id", id);
+    ObjectNode m = u.putObject("message");
+    m.put("message_id", id * 10).put("date", 1).put("text", text);
+    m.putObject("chat").put("id", 42).put("type", "private");
+    return new BotApi.RawUpdate(id, u);
+  }
+
+  private static List<JsonNode> replies(int n) {
+    return java.util.stream.IntStream.range(0, n)
+        .mapToObj(i -> (JsonNode) JSON.createObjectNode().put("method", "sendmessage").put("i", i))
+        .toList();
   }
 
   @Test
   void should_keep_received_updates_until_done_across_a_reopen() throws Exception {
-    UpdateJournal journal = UpdateJournal.open(dir);
-    assertThat(journal.offset()).isZero();
+    try (UpdateJournal journal = UpdateJournal.open(dir)) {
+      assertThat(journal.offset()).isZero();
 
-    List<Update> fresh = journal.accept(List.of(update(6, "b"), update(5, "a")));
-    journal.done(5);
+      List<UpdateJournal.Entry> fresh = journal.accept(List.of(update(6, "b"), update(5, "a")));
+      journal.done(5);
 
-    assertThat(fresh).extracting(Update::getUpdateId).containsExactly(5, 6);
-    UpdateJournal reopened = UpdateJournal.open(dir);
-    assertThat(reopened.offset()).isEqualTo(7);
-    assertThat(reopened.pendingCount()).isEqualTo(1);
-    assertThat(reopened.pending()).extracting(u -> u.getMessage().getText()).containsExactly("b");
+      assertThat(fresh).extracting(UpdateJournal.Entry::updateId).containsExactly(5L, 6L);
+    }
+    try (UpdateJournal reopened = UpdateJournal.open(dir)) {
+      assertThat(reopened.offset()).isEqualTo(7);
+      assertThat(reopened.pendingCount()).isEqualTo(1);
+      assertThat(reopened.recovered())
+          .extracting(e -> e.update().path("message").path("text").asText())
+          .containsExactly("b");
+    }
   }
 
   @Test
   void should_ignore_updates_below_the_offset_when_telegram_resends_them() throws Exception {
-    UpdateJournal journal = UpdateJournal.open(dir);
-    journal.accept(List.of(update(5, "a")));
-    journal.done(5);
+    try (UpdateJournal journal = UpdateJournal.open(dir)) {
+      journal.accept(List.of(update(5, "a")));
+      journal.done(5);
 
-    List<Update> fresh = journal.accept(List.of(update(5, "a"), update(6, "b")));
+      List<UpdateJournal.Entry> fresh = journal.accept(List.of(update(5, "a"), update(6, "b")));
 
-    assertThat(fresh).extracting(Update::getUpdateId).containsExactly(6);
-    assertThat(journal.pendingCount()).isEqualTo(1);
+      assertThat(fresh).extracting(UpdateJournal.Entry::updateId).containsExactly(6L);
+      assertThat(journal.pendingCount()).isEqualTo(1);
+    }
   }
 
   @Test
-  void should_set_aside_a_corrupt_pending_file_and_go_on() throws Exception {
-    UpdateJournal journal = UpdateJournal.open(dir);
-    journal.accept(List.of(update(5, "a")));
-    Files.writeString(dir.resolve("pending/9.json"), "{not json");
+  void should_confirm_records_a_crash_left_before_the_offset_moved_and_not_take_them_again()
+      throws Exception {
+    try (UpdateJournal journal = UpdateJournal.open(dir)) {
+      journal.accept(List.of(update(5, "a")));
+    }
+    // As a crash leaves it: records 6 and 7 of a batch are written, the offset still says 6.
+    Path pending = dir.resolve("pending");
+    Files.copy(pending.resolve("5.json"), pending.resolve("6.json"));
+    Files.writeString(
+        pending.resolve("6.json"),
+        Files.readString(pending.resolve("6.json")).replace("\"update_id\":5", "\"update_id\":6"));
+    Files.writeString(pending.resolve("7.json.tmp"), "{\"update_id\":7,\"sta");
 
-    assertThat(UpdateJournal.open(dir).pending())
-        .extracting(Update::getUpdateId)
-        .containsExactly(5);
-    assertThat(dir.resolve("pending/9.json.bad")).exists();
+    try (UpdateJournal reopened = UpdateJournal.open(dir)) {
+      List<UpdateJournal.Entry> again =
+          reopened.accept(List.of(update(6, "b"), update(7, "c"), update(8, "d")));
+
+      assertThat(reopened.recovered())
+          .extracting(UpdateJournal.Entry::updateId)
+          .containsExactly(5L, 6L);
+      assertThat(again).extracting(UpdateJournal.Entry::updateId).containsExactly(7L, 8L);
+      assertThat(reopened.pendingCount()).isEqualTo(4);
+      assertThat(reopened.offset()).isEqualTo(9);
+      assertThat(pending.resolve("7.json.tmp")).doesNotExist();
+    }
+  }
+
+  @Test
+  void should_resume_an_answered_update_at_the_first_reply_not_accepted() throws Exception {
+    try (UpdateJournal journal = UpdateJournal.open(dir)) {
+      UpdateJournal.Entry e = journal.accept(List.of(update(5, "a"))).get(0);
+      e = journal.answered(e, replies(3), "answered");
+      e = journal.sent(journal.sending(e));
+      journal.sending(e);
+    }
+    try (UpdateJournal reopened = UpdateJournal.open(dir)) {
+      UpdateJournal.Entry e = reopened.recovered().get(0);
+
+      assertThat(e.state()).isEqualTo(UpdateJournal.State.SENDING);
+      assertThat(e.sent()).isEqualTo(1);
+      assertThat(e.replies()).hasSize(3);
+      assertThat(e.outcome()).isEqualTo("answered");
+
+      e = reopened.sent(reopened.sent(reopened.ambiguous(e)));
+      assertThat(e.finished()).isTrue();
+      assertThat(e.ambiguous()).isEqualTo(1);
+      assertThat(reopened.pendingCount()).isZero();
+      assertThat(dir.resolve("pending")).isEmptyDirectory();
+    }
+  }
+
+  @Test
+  void should_set_aside_an_unreadable_record_with_the_reason_and_go_on() throws Exception {
+    try (UpdateJournal journal = UpdateJournal.open(dir)) {
+      journal.accept(List.of(update(5, "a")));
+    }
+    Files.writeString(dir.resolve("pending/4.json"), "{not json");
+
+    try (UpdateJournal reopened = UpdateJournal.open(dir)) {
+      assertThat(reopened.recovered())
+          .extracting(UpdateJournal.Entry::updateId)
+          .containsExactly(5L);
+      assertThat(reopened.pendingCount()).isEqualTo(1);
+    }
+    assertThat(dir.resolve("pending/4.json")).doesNotExist();
+    assertThat(dir.resolve("rejected/4.json")).content().contains("{not json");
+    assertThat(dir.resolve("rejected/4.reason")).content().startsWith("unreadable record");
+  }
+
+  @Test
+  void should_refuse_a_second_user_of_the_folder() {
+    try (UpdateJournal first = UpdateJournal.open(dir)) {
+      assertThat(first.pendingCount()).isZero();
+      assertThatThrownBy(() -> UpdateJournal.open(dir))
+          .isInstanceOf(EssayQaException.class)
+          .hasMessageContaining("another essay-qa telegram")
+          .hasMessageContaining(dir.toString());
+    }
+    UpdateJournal.open(dir).close();
   }
 
   @Test
