@@ -19,7 +19,7 @@ import java.util.Set;
  * budget. Sentences appear in document order, each marked with its citation number; citations run
  * in rank order. Every quote is checked against the document text before it is returned.
  */
-public final class ExtractiveAnswerComposer {
+public final class ExtractiveAnswerComposer implements AnswerComposer {
   private final Library library;
   private final int topK;
   private final int maxSentences;
@@ -32,13 +32,12 @@ public final class ExtractiveAnswerComposer {
     this.maxChars = maxChars;
   }
 
-  /** The answer text and its citations. */
-  public record Composed(String text, List<Citation> citations) {}
+  @Override
+  public Composed compose(String question, List<ScoredPassage> ranked, List<String> contentTerms) {
+    return compose(ranked, contentTerms);
+  }
 
-  /**
-   * @param ranked passages, most relevant first (not empty)
-   * @param contentTerms the question's content terms, to see what a second sentence adds
-   */
+  /** Quotes the best of {@code ranked}, whatever was asked: overviews and continuations. */
   public Composed compose(List<ScoredPassage> ranked, List<String> contentTerms) {
     List<ScoredPassage> cited = distinct(ranked, topK);
     List<ScoredPassage> chosen = chooseSentences(cited, contentTerms);

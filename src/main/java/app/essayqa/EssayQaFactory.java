@@ -1,0 +1,169 @@
+package app.essayqa;
+
+import app.essayqa.answer.ExtractiveAnswerComposer;
+import app.essayqa.config.Config;
+import app.essayqa.config.ConfigKeys;
+import app.essayqa.error.EssayQaException;
+import app.essayqa.error.IoReason;
+import app.essayqa.index.Embedder;
+import app.essayqa.index.EmbeddingModels;
+import app.essayqa.index.EssayIndex;
+import app.essayqa.index.Hashes;
+import app.essayqa.index.TokenEncoder;
+import app.essayqa.index.VectorCache;
+import app.essayqa.ingest.Library;
+import app.essayqa.ingest.SeedLoader;
+import app.essayqa.retrieve.Bm25Retriever;
+import app.essayqa.retrieve.DenseRetriever;
+import app.essayqa.retrieve.HybridRetriever;
+import app.essayqa.retrieve.LateInteractionReranker;
+import app.essayqa.retrieve.SemanticExpander;
+import app.essayqa.retrieve.TermAnalyzer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: reads the configuration once and builds every stage of the pipeline, in the
+ * order they depend on each other. Nothing else constructs stages; {@link EssayQa} only runs them.
+ */
+final class EssayQaFactory {
+  private static final Logger LOG = LoggerFactory.getLogger(EssayQaFactory.class);
+
+  /** Token vectors may take at most this fraction (1/n) of the heap; the rest is for the others. */
+  private static final int TOKEN_HEAP_SHARE = 4;
+
+  private EssayQaFactory() {}
+
+  /** Reads the seeds and builds or loads the index described by {@code config}. */
+  static EssayQa open(Config config) {
+    long started = System.nanoTime();
+    Library library = new SeedLoader().load(config.getPath(ConfigKeys.SEEDS_DIR));
+    Path cacheDir = cacheDir(config);
+    Embedder embedder = new Embedder(EmbeddingModels.allMiniLm(cacheDir));
+    TokenEncoder tokenEncoder = EmbeddingModels.allMiniLmTokens(cacheDir);
+    TermAnalyzer analyzer = new TermAnalyzer();
+    EssayIndex index =
+        EssayIndex.build(
+            library,
+            config.getInt(ConfigKeys.CHUNKING_CONTEXT_SENTENCES),
+            embedder,
+            tokenEncoder,
+            new VectorCache(cacheDir.resolve("index")),
+            analyzer::terms,
+            Runtime.getRuntime().maxMemory() / TOKEN_HEAP_SHARE);
+    if (index.passages().isEmpty()) {
+      throw new EssayQaException("the seed files hold no text to answer from");
+    }
+    SemanticExpander expander =
+        new SemanticExpander(
+            index.words(),
+            index.wordVectors(),
+            index.wordStems(),
+            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_SIMILARITY),
+            config.getInt(ConfigKeys.RETRIEVAL_EXPANSIONS_PER_TERM));
+    Bm25Retriever bm25 =
+        new Bm25Retriever(
+            index.passages(),
+            analyzer,
+            config.getDouble(ConfigKeys.RETRIEVAL_BM25_B),
+            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_WEIGHT));
+    DenseRetriever dense =
+        new DenseRetriever(
+            index.passages(),
+            index.sentenceVectors(),
+            index.contextVectors(),
+            index.clauseVectors(),
+            index.firstClause(),
+            config.getDouble(ConfigKeys.RETRIEVAL_CONTEXT_WEIGHT),
+            config.getDouble(ConfigKeys.RETRIEVAL_CLAUSE_WEIGHT));
+    HybridRetriever hybrid =
+        new HybridRetriever(
+            dense,
+            bm25,
+            new LateInteractionReranker(index.passages(), index.tokenVectors(), index.firstToken()),
+            HybridRetriever.Fusion.valueOf(
+                config.getString(ConfigKeys.RETRIEVAL_FUSION).toUpperCase(Locale.ROOT)),
+            config.getInt(ConfigKeys.RETRIEVAL_RRF_K),
+            config.getDouble(ConfigKeys.RETRIEVAL_DENSE_WEIGHT),
+            config.getDouble(ConfigKeys.RETRIEVAL_BM25_WEIGHT),
+            config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT),
+            config.getInt(ConfigKeys.RETRIEVAL_CANDIDATES));
+    String version = indexVersion(library, config);
+    LOG.debug(
+        "open: {} documents, {} passages, index {} in {} ms",
+        library.documents().size(),
+        index.passages().size(),
+        version,
+        ms(started));
+    // Without token vectors (seeds too large for the heap) the late ranking would be all ties.
+    boolean lateInteraction =
+        config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0 && index.tokenVectors().length > 0;
+    QueryBuilder queries =
+        new QueryBuilder(analyzer, expander, bm25, embedder, tokenEncoder, lateInteraction);
+    ExtractiveAnswerComposer quoter =
+        new ExtractiveAnswerComposer(
+            library,
+            config.getInt(ConfigKeys.RETRIEVAL_TOP_K),
+            config.getInt(ConfigKeys.ANSWER_MAX_SENTENCES),
+            config.getInt(ConfigKeys.ANSWER_MAX_CHARS));
+    return new EssayQa(
+        config,
+        library,
+        index.passages(),
+        tokenEncoder,
+        analyzer,
+        bm25,
+        queries,
+        hybrid,
+        quoter,
+        quoter,
+        version);
+  }
+
+  private static Path cacheDir(Config config) {
+    Path dir = config.getPath(ConfigKeys.CACHE_DIR);
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new EssayQaException(
+          "cache folder " + dir + " is a file, not a folder (set cache.dir)");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new EssayQaException(
+          "cannot create cache folder " + dir + ": " + IoReason.of(e) + " (set cache.dir)", e);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new EssayQaException("cache folder " + dir + " is not writable (set cache.dir)");
+    }
+    return dir;
+  }
+
+  private static String indexVersion(Library library, Config config) {
+    StringBuilder basis = new StringBuilder(EmbeddingModels.MODEL_ID);
+    library
+        .documents()
+        .forEach(d -> basis.append('\u0000').append(d.id()).append('\u0000').append(d.text()));
+    for (String prefix :
+        List.of("chunking.", "retrieval.", "answer.", "abstention.", "question.")) {
+      ConfigKeys.all().stream()
+          .filter(k -> k.name().startsWith(prefix))
+          .forEach(
+              k ->
+                  basis
+                      .append('\u0000')
+                      .append(k.name())
+                      .append('=')
+                      .append(config.display(k.name())));
+    }
+    return Hashes.sha256(basis.toString()).substring(0, 12);
+  }
+
+  private static long ms(long since) {
+    return (System.nanoTime() - since) / 1_000_000;
+  }
+}
