@@ -1,6 +1,8 @@
 package app.essayqa;
 
+import app.essayqa.answer.AbstentionPolicy;
 import app.essayqa.answer.ExtractiveAnswerComposer;
+import app.essayqa.answer.Refusal;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
 import app.essayqa.error.EssayQaException;
@@ -9,21 +11,30 @@ import app.essayqa.index.Embedder;
 import app.essayqa.index.EmbeddingModels;
 import app.essayqa.index.EssayIndex;
 import app.essayqa.index.Hashes;
+import app.essayqa.index.TermAnalyzer;
 import app.essayqa.index.TokenEncoder;
 import app.essayqa.index.VectorCache;
+import app.essayqa.index.Vocabulary;
 import app.essayqa.ingest.Library;
 import app.essayqa.ingest.SeedLoader;
+import app.essayqa.question.QueryBuilder;
+import app.essayqa.question.QuestionAnalyzer;
+import app.essayqa.question.SemanticExpander;
+import app.essayqa.question.WordList;
 import app.essayqa.retrieve.Bm25Retriever;
 import app.essayqa.retrieve.DenseRetriever;
+import app.essayqa.retrieve.DocumentParts;
 import app.essayqa.retrieve.HybridRetriever;
 import app.essayqa.retrieve.LateInteractionReranker;
-import app.essayqa.retrieve.SemanticExpander;
-import app.essayqa.retrieve.TermAnalyzer;
+import app.essayqa.retrieve.PassageFinder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +57,9 @@ final class EssayQaFactory {
     Path cacheDir = cacheDir(config);
     Embedder embedder = new Embedder(EmbeddingModels.allMiniLm(cacheDir));
     TokenEncoder tokenEncoder = EmbeddingModels.allMiniLmTokens(cacheDir);
-    TermAnalyzer analyzer = new TermAnalyzer();
+    List<String> framing = new ArrayList<>(WordList.QUESTION_WORDS.entries());
+    framing.addAll(WordList.DOCUMENT_WORDS.entries());
+    TermAnalyzer analyzer = new TermAnalyzer(framing);
     EssayIndex index =
         EssayIndex.build(
             library,
@@ -104,7 +117,30 @@ final class EssayQaFactory {
     boolean lateInteraction =
         config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0 && index.tokenVectors().length > 0;
     QueryBuilder queries =
-        new QueryBuilder(analyzer, expander, bm25, embedder, tokenEncoder, lateInteraction);
+        new QueryBuilder(analyzer, expander, embedder, tokenEncoder, lateInteraction);
+    Set<String> authors = new HashSet<>();
+    library
+        .documents()
+        .forEach(d -> d.author().ifPresent(a -> authors.add(a.toLowerCase(Locale.ROOT))));
+    QuestionAnalyzer questions =
+        new QuestionAnalyzer(analyzer, Vocabulary.of(library, analyzer), authors);
+    PassageFinder finder =
+        new PassageFinder(
+            hybrid,
+            new DocumentParts(library, index.passages()),
+            index.passages(),
+            config.getDouble(ConfigKeys.RETRIEVAL_SCOPE_BOOST));
+    AbstentionPolicy abstention =
+        new AbstentionPolicy(
+            library,
+            analyzer,
+            new AbstentionPolicy.Settings(
+                config.getDouble(ConfigKeys.ABSTENTION_MIN_SIMILARITY),
+                config.getDouble(ConfigKeys.ABSTENTION_WEAK_SIMILARITY),
+                config.getDouble(ConfigKeys.ABSTENTION_CONFIDENT_SIMILARITY),
+                config.getDouble(ConfigKeys.ABSTENTION_MIN_EVIDENCE),
+                config.getInt(ConfigKeys.ABSTENTION_EVIDENCE_WINDOW),
+                config.getBoolean(ConfigKeys.ABSTENTION_CHECK_ANSWER_TYPE)));
     ExtractiveAnswerComposer quoter =
         new ExtractiveAnswerComposer(
             library,
@@ -112,17 +148,20 @@ final class EssayQaFactory {
             config.getInt(ConfigKeys.ANSWER_MAX_SENTENCES),
             config.getInt(ConfigKeys.ANSWER_MAX_CHARS));
     return new EssayQa(
-        config,
-        library,
-        index.passages(),
-        tokenEncoder,
-        analyzer,
-        bm25,
-        queries,
-        hybrid,
-        quoter,
-        quoter,
-        version);
+        new EssayQa.Stages(
+            config,
+            library,
+            config.getInt(ConfigKeys.QUESTION_MAX_CHARS),
+            questions,
+            queries,
+            finder,
+            abstention,
+            quoter,
+            quoter,
+            new Refusal(library, version),
+            new TurnReader(index.passages()),
+            List.of(bm25, analyzer, tokenEncoder),
+            version));
   }
 
   private static Path cacheDir(Config config) {

@@ -1,163 +1,261 @@
 package app.essayqa.answer;
 
-import app.essayqa.retrieve.Query;
+import app.essayqa.index.Passage;
+import app.essayqa.index.TermAnalyzer;
+import app.essayqa.ingest.Library;
+import app.essayqa.ingest.Paragraph;
+import app.essayqa.question.AnswerKind;
+import app.essayqa.question.Query;
+import app.essayqa.question.Question;
+import app.essayqa.question.Scope;
 import app.essayqa.retrieve.ScoredPassage;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Decides that the essays do not answer a question. Similarity alone cannot: a question about a
- * fact the essay does not give on a topic it does cover ("When was the National Library of Korea
- * founded?") scores as high as a hard answerable one. So beside the best cosine it weighs whether
- * the best passage covers the question's terms, whether the question names things the essays never
- * mention, and whether the passage holds the kind of answer asked for. Thresholds come from config.
+ * Decides from evidence whether the retrieved passages answer a question. Similarity alone cannot:
+ * "What nationality is Brendan Howe?" reads close to the sentence that quotes Howe. And the words
+ * of the library cannot either: a question's idioms may occur nowhere, and once other documents
+ * share the seeds folder nearly every word occurs somewhere. So it asks of the best few passages
+ * what the question asks of its answer: that the paragraph holds the names it mentions, that the
+ * sentence holds what it asks about them (its predicate terms, or a near synonym, or reads very
+ * close), the noun a "which X" asks for, and an answer of the kind wanted (a date for "when"). The
+ * first passage that holds all of it is the evidence; when none does, the question is refused with
+ * what was missing. Thresholds come from config.
  */
 public final class AbstentionPolicy {
-  private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,}s?");
-  private static final Pattern NAME_RUN =
-      Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}'’-]*(\\s+\\p{Lu}[\\p{L}'’-]*)*");
-
   /** How close a neighbour must be for an unknown name to count as known ("Tokyo" ~ "Osaka"). */
   private static final double NAME_SYNONYM = 0.6;
 
-  private final double minSimilarity;
-  private final double confidentSimilarity;
-  private final double minCoverage;
-  private final boolean checkKind;
+  /** A question about a named subject that asks at most this much more asks for an attribute. */
+  private static final int ATTRIBUTE_PREDICATE = 2;
 
-  public AbstentionPolicy(
-      double minSimilarity, double confidentSimilarity, double minCoverage, boolean checkKind) {
-    this.minSimilarity = minSimilarity;
-    this.confidentSimilarity = confidentSimilarity;
-    this.minCoverage = minCoverage;
-    this.checkKind = checkKind;
-  }
+  private final Library library;
+  private final TermAnalyzer analyzer;
+  private final Settings settings;
 
-  /** The verdict: a reason to abstain, or empty to answer; and the signals behind it. */
-  public record Verdict(Optional<String> abstainReason, Signals signals) {}
+  /**
+   * @param minSimilarity below this best cosine nothing in the library is near the question
+   * @param weakSimilarity below this cosine a passage must hold the question's words to count
+   * @param confidentSimilarity from this cosine a passage needs none of the question's words
+   * @param minEvidence share of the predicate terms a passage must hold, itself or by synonym
+   * @param window how many of the best passages are searched for the evidence
+   * @param checkKind whether the kind of answer is checked
+   */
+  public record Settings(
+      double minSimilarity,
+      double weakSimilarity,
+      double confidentSimilarity,
+      double minEvidence,
+      int window,
+      boolean checkKind) {}
 
-  /** What abstention asks of the index about words. */
-  public interface Lexicon {
-    /** The analysed terms of a word or phrase of the question. */
-    List<String> analyse(String text);
-
-    /** Whether an analysed term occurs anywhere in the essays. */
-    boolean known(String term);
+  public AbstentionPolicy(Library library, TermAnalyzer analyzer, Settings settings) {
+    this.library = library;
+    this.analyzer = analyzer;
+    this.settings = settings;
   }
 
   /**
-   * @param top the best passages, most relevant first
+   * The verdict: a reason to abstain, or empty to answer; the signals behind it; and the passages
+   * in the order to answer from, the evidence passage first.
    */
-  public Verdict judge(Query query, List<ScoredPassage> top, Lexicon lexicon) {
-    String question = query.text();
-    List<String> content = query.terms();
-    List<String> unknownTerms =
-        content.stream().filter(t -> !lexicon.known(t) && query.expansionsOf(t).isEmpty()).toList();
-    List<String> unknownNames = unknownNames(query, lexicon);
-    AnswerKind.Wanted wanted = AnswerKind.of(question);
-    double bestDense = top.stream().limit(3).mapToDouble(ScoredPassage::dense).max().orElse(-1);
-    double coverage = 0;
-    boolean kindHeld = false;
-    List<String> nameTerms = new ArrayList<>();
-    nameRuns(question).forEach(name -> nameTerms.addAll(lexicon.analyse(name)));
-    List<String> otherTerms = content.stream().filter(t -> !nameTerms.contains(t)).toList();
-    boolean actionHeld = otherTerms.isEmpty();
-    if (!top.isEmpty()) {
-      List<String> matched = top.get(0).coveredTerms();
-      coverage =
-          content.isEmpty()
-              ? 1
-              : content.stream().filter(matched::contains).count() / (double) content.size();
-      kindHeld = AnswerKind.isHeldBy(wanted, top.get(0).passage().text());
-      actionHeld = otherTerms.isEmpty() || otherTerms.stream().anyMatch(matched::contains);
+  public record Verdict(
+      Optional<String> abstainReason, Signals signals, List<ScoredPassage> ranked) {
+    public Verdict {
+      ranked = List.copyOf(ranked);
     }
-    Signals signals =
-        new Signals(
-            bestDense,
-            coverage,
-            content,
-            unknownTerms,
-            unknownNames,
-            wanted.kind(),
-            kindHeld,
-            actionHeld);
-    return new Verdict(reason(signals), signals);
-  }
-
-  private Optional<String> reason(Signals s) {
-    if (s.bestDense() < minSimilarity) {
-      return Optional.of("nothing in the essays is close to the question");
-    }
-    boolean confident = s.bestDense() >= confidentSimilarity;
-    if (!s.unknownNames().isEmpty() && !confident) {
-      return Optional.of("the essays never mention " + String.join(", ", s.unknownNames()));
-    }
-    if (s.contentTerms().size() >= 2
-        && s.unknownTerms().size() * 2 >= s.contentTerms().size()
-        && !confident) {
-      return Optional.of("most of the question's words occur nowhere in the essays");
-    }
-    if (s.coverage() < minCoverage && !confident) {
-      return Optional.of("the closest passage does not cover what the question asks");
-    }
-    if (checkKind && !s.kindHeld()) {
-      return Optional.of(
-          "the closest passages hold no "
-              + s.kind().name().toLowerCase(Locale.ROOT)
-              + " to answer with");
-    }
-    boolean wantsFact = s.kind() == AnswerKind.TIME || s.kind() == AnswerKind.QUANTITY;
-    if (checkKind && wantsFact && !s.actionHeld()) {
-      // "When was the National Library of Korea founded?" beside a sentence that names the
-      // Library and a date, but of another event: the date answers something else.
-      return Optional.of("the closest passage names the same things but not what happened to them");
-    }
-    return Optional.empty();
   }
 
   /**
-   * Names in the question (runs of capitalised words after the first word) that the essays never
-   * use: "Vietnam", "San Francisco Peace Treaty". A name whose words the essays lack still counts
-   * as known when the essays use a close neighbour ("Washington" ~ "states", "United States" ~
-   * "states"); an acronym does not, since an acronym names one thing exactly ("GDP" is not
-   * "economy").
+   * @param ranked the best passages, most relevant first
    */
-  private static List<String> unknownNames(Query query, Lexicon lexicon) {
-    List<String> names = new ArrayList<>();
-    for (String name : nameRuns(query.text())) {
-      List<String> terms = lexicon.analyse(name);
-      if (terms.isEmpty() || terms.stream().allMatch(lexicon::known)) {
-        continue;
+  public Verdict judge(Query query, List<ScoredPassage> ranked) {
+    Question q = query.question();
+    double bestDense = ranked.stream().limit(3).mapToDouble(ScoredPassage::dense).max().orElse(-1);
+    List<String> unknown = unknownNames(query);
+    Signals none =
+        new Signals(bestDense, q.terms(), unknown, false, 0, false, q.wanted().kind(), false, 0);
+    if (ranked.isEmpty()) {
+      return new Verdict(Optional.of("nothing in it matches the question"), none, ranked);
+    }
+    if (!unknown.isEmpty()) {
+      return new Verdict(
+          Optional.of("it never mentions " + String.join(", ", unknown)), none, ranked);
+    }
+    if (q.scope() == Scope.OVERVIEW || q.scope() == Scope.CONTINUE) {
+      // Its subject, reading on: answered from the document's structure, not from a match.
+      return new Verdict(Optional.empty(), check(query, ranked.get(0), bestDense, 1), ranked);
+    }
+    if (bestDense < settings.minSimilarity() && q.scope() == Scope.FACT) {
+      return new Verdict(Optional.of("nothing in it is close to the question"), none, ranked);
+    }
+    Signals first = null;
+    int window = Math.min(settings.window(), ranked.size());
+    for (int i = 0; i < window; i++) {
+      Signals s = check(query, ranked.get(i), bestDense, i + 1);
+      if (first == null) {
+        first = s;
       }
-      boolean unknownAcronym =
-          Arrays.stream(name.split("\\s+"))
-              .filter(w -> ACRONYM.matcher(w).matches())
-              .anyMatch(w -> lexicon.analyse(w).stream().noneMatch(lexicon::known));
-      String key = terms.size() == 1 ? terms.get(0) : name.toLowerCase(Locale.ROOT);
+      if (s.evidenceRank() > 0) {
+        List<ScoredPassage> reordered = new ArrayList<>(ranked);
+        reordered.add(0, reordered.remove(i));
+        return new Verdict(Optional.empty(), s, reordered);
+      }
+    }
+    return new Verdict(Optional.of(missing(q, first)), first, ranked);
+  }
+
+  /**
+   * The signals of one passage; {@code evidenceRank} is {@code rank} when it holds the evidence.
+   */
+  private Signals check(Query query, ScoredPassage sp, double bestDense, int rank) {
+    Question q = query.question();
+    Passage p = sp.passage();
+    String paragraph = paragraphText(p);
+    String lower = (paragraph + " " + p.section()).toLowerCase(Locale.ROOT);
+    Set<String> paragraphTerms = new HashSet<>(analyzer.terms(paragraph + " " + p.section()));
+    // Most of the names, not all: a question may call a country by its capital ("Washington"
+    // for the US) where the text does not.
+    long namesFound =
+        q.names().stream()
+            .filter(n -> held(analyzer.terms(n), paragraphTerms, query) || mentions(lower, n))
+            .count();
+    boolean namesHeld = namesFound * 2 >= q.names().size();
+    long evidenced =
+        q.predicate().stream().filter(t -> held(List.of(t), paragraphTerms, query)).count();
+    double evidence = q.predicate().isEmpty() ? 1 : evidenced / (double) q.predicate().size();
+    // The attribute asked for must be named as such: a near synonym ("country" for "nationality")
+    // is how a wrong sentence slips through.
+    Set<String> sentenceTerms = new HashSet<>(analyzer.terms(p.text()));
+    boolean focusHeld =
+        q.focus().map(f -> sentenceTerms.containsAll(analyzer.terms(f))).orElse(true);
+    AnswerKind.Wanted wanted = q.wanted();
+    boolean kindHeld = AnswerKind.isHeldBy(wanted, p.text());
+    // A short question about a named thing hinges on its few words ("Who directs the IAFOR
+    // Research Centre?"); a longer one carries its meaning in the embedding too.
+    boolean enoughEvidence =
+        sp.dense() >= settings.confidentSimilarity()
+            || evidence >= settings.minEvidence()
+            || ((!isAttributeQuestion(q) || answersKind(q, kindHeld))
+                && sp.dense() >= settings.weakSimilarity());
+    // A "which X" about a named subject must find X beside it: "At which university does Koga
+    // teach?" is not answered by a sentence about Koga that names no university.
+    boolean focusOk =
+        focusHeld || q.names().isEmpty() || sp.dense() >= settings.confidentSimilarity();
+    boolean kindOk = !settings.checkKind() || kindHeld;
+    boolean namesOk = namesHeld || sp.dense() >= settings.confidentSimilarity();
+    boolean holds = namesOk && enoughEvidence && focusOk && kindOk;
+    return new Signals(
+        bestDense,
+        q.terms(),
+        List.of(),
+        namesHeld,
+        evidence,
+        focusHeld,
+        wanted.kind(),
+        kindHeld,
+        holds ? rank : 0);
+  }
+
+  private static String missing(Question q, Signals s) {
+    if (!s.namesHeld()) {
+      return "no passage that mentions " + String.join(" and ", q.names()) + " says that";
+    }
+    if (!s.kindHeld() && q.wanted().kind() != AnswerKind.ANY) {
+      return "the closest passages hold no "
+          + q.wanted().kind().name().toLowerCase(Locale.ROOT)
+          + " to answer with";
+    }
+    if (!s.focusHeld() && q.focus().isPresent() && isAttributeQuestion(q)) {
+      return "the closest passages do not say which " + q.focus().get();
+    }
+    return "the closest passages do not say what the question asks";
+  }
+
+  /**
+   * Whether lower-case {@code text} names {@code name} as written, or a word made from it ("West"
+   * in "Western"), or for a compound one of its parts ("Sino-American").
+   */
+  private static boolean mentions(String text, String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (text.contains(n)) {
+      return true;
+    }
+    for (String part : n.split("[-\\s]+")) {
+      if (part.length() > 2 && text.contains(part) && n.contains("-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the passage holds the place, date or number asked for, which is evidence of its own:
+   * "Where is the Centre based?" is answered by a sentence placing the Centre in Osaka.
+   */
+  private static boolean answersKind(Question q, boolean kindHeld) {
+    AnswerKind kind = q.wanted().kind();
+    return kindHeld
+        && q.focus().isEmpty()
+        && (kind == AnswerKind.PLACE || kind == AnswerKind.TIME || kind == AnswerKind.QUANTITY);
+  }
+
+  /**
+   * A question that asks for one attribute of a named subject ("What nationality is Brendan Howe?",
+   * "Who was South Korea's president?"): what it asks for must be there by name.
+   */
+  private static boolean isAttributeQuestion(Question q) {
+    return !q.names().isEmpty()
+        && (q.predicate().size() <= ATTRIBUTE_PREDICATE
+            || (q.wanted().kind() == AnswerKind.PERSON && q.focus().isPresent()));
+  }
+
+  /** Whether every term is in {@code terms}, itself or through one of its near synonyms. */
+  private static boolean held(List<String> want, Set<String> terms, Query query) {
+    if (want.isEmpty()) {
+      return true;
+    }
+    for (String t : want) {
+      boolean found =
+          terms.contains(t) || query.expansionsOf(t).keySet().stream().anyMatch(terms::contains);
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The names the library lacks; one whose words it lacks still counts as known when it uses a
+   * close neighbour ("Tokyo" ~ "Osaka"), but an acronym does not: an acronym names one thing.
+   */
+  private static List<String> unknownNames(Query query) {
+    List<String> unknown = new ArrayList<>();
+    for (String name : query.question().unknownNames()) {
+      boolean acronym = name.equals(name.toUpperCase(Locale.ROOT)) && !name.matches("\\d+");
+      String key = name.toLowerCase(Locale.ROOT);
       boolean nearSynonym =
-          query.expansionsOf(key).values().stream().anyMatch(cos -> cos >= NAME_SYNONYM);
-      if (unknownAcronym || !nearSynonym) {
-        names.add(name);
+          query.expansions().entrySet().stream()
+              .filter(e -> e.getKey().equals(key) || key.contains(e.getKey()))
+              .flatMap(e -> e.getValue().values().stream())
+              .anyMatch(cos -> cos >= NAME_SYNONYM);
+      if (acronym || !nearSynonym) {
+        unknown.add(name);
       }
     }
-    return names;
+    return unknown;
   }
 
-  /** Runs of capitalised words after the first word of {@code text}, e.g. "San Francisco". */
-  public static List<String> nameRuns(String text) {
-    List<String> runs = new ArrayList<>();
-    Matcher m = NAME_RUN.matcher(text);
-    while (m.find()) {
-      // Single letters are initials or parts of dotted acronyms ("U.S."), not names.
-      if (m.start() > 0 && m.group().codePointCount(0, m.group().length()) > 1) {
-        runs.add(m.group());
-      }
-    }
-    return runs;
+  private String paragraphText(Passage p) {
+    return library
+        .document(p.documentId())
+        .flatMap(d -> d.paragraph(p.paragraph()))
+        .map(Paragraph::text)
+        .orElse(p.text());
   }
 }

@@ -1,5 +1,7 @@
 package app.essayqa.answer;
 
+import app.essayqa.retrieve.ScoredPassage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,5 +38,24 @@ public record Evidence(
       List<String> matchedTerms,
       String text) {
     this(locator, rank, dense, bm25, fused, matchedTerms, text, 0);
+  }
+
+  /** The evidence of each ranked passage, in rank order. */
+  public static List<Evidence> of(List<ScoredPassage> ranked) {
+    List<Evidence> evidence = new ArrayList<>(ranked.size());
+    for (int i = 0; i < ranked.size(); i++) {
+      ScoredPassage sp = ranked.get(i);
+      evidence.add(
+          new Evidence(
+              sp.passage().locator(),
+              i + 1,
+              sp.dense(),
+              sp.bm25(),
+              sp.fused(),
+              sp.matchedTerms(),
+              sp.passage().text(),
+              sp.late()));
+    }
+    return evidence;
   }
 }

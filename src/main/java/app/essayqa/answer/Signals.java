@@ -1,32 +1,35 @@
 package app.essayqa.answer;
 
+import app.essayqa.question.AnswerKind;
 import java.util.List;
 
 /**
- * The evidence abstention weighs: how close the best passage is in meaning, how much of the
- * question it covers, and whether the question names things the essays never mention.
+ * What abstention found in the passage it judged (the evidence passage, or the best one when none
+ * held the evidence), for {@code :debug} and the JSON output.
  *
  * @param bestDense the best cosine similarity among the top passages
- * @param coverage share of the question's content terms found in the best passage or its context
  * @param contentTerms the question's analysed terms, framing words ("what", "essay") left out
- * @param unknownTerms content terms that occur nowhere in the essays
- * @param unknownNames capitalised names in the question that occur nowhere in the essays
- * @param kindHeld whether the best passage holds the kind of answer asked for (a number, a date...)
- * @param actionHeld whether the best passage covers one of the question's words that are not part
- *     of a name (for "When was the Library founded?", "founded"); true when there are none
+ * @param unknownNames names in the question the library never mentions
+ * @param namesHeld whether the judged passage's paragraph holds every name the question mentions
+ * @param evidence share of the question's predicate terms (those not part of a name) the judged
+ *     passage holds, itself or through a near synonym
+ * @param focusHeld whether it holds the noun a "what X"/"which X" question asks for
+ * @param kind the kind of answer asked for
+ * @param kindHeld whether it holds an answer of that kind (a number, a date...)
+ * @param evidenceRank 1-based rank of the passage that held the evidence, 0 when none did
  */
 public record Signals(
     double bestDense,
-    double coverage,
     List<String> contentTerms,
-    List<String> unknownTerms,
     List<String> unknownNames,
+    boolean namesHeld,
+    double evidence,
+    boolean focusHeld,
     AnswerKind kind,
     boolean kindHeld,
-    boolean actionHeld) {
+    int evidenceRank) {
   public Signals {
     contentTerms = List.copyOf(contentTerms);
-    unknownTerms = List.copyOf(unknownTerms);
     unknownNames = List.copyOf(unknownNames);
   }
 }

@@ -31,6 +31,9 @@ final class Repl {
   private final LineSource lines;
   private Answer last;
 
+  /** The session's answers so far: a follow-up ("Who said that?") is read against them. */
+  private Conversation conversation = Conversation.empty();
+
   Repl(Answerer source, LineSource lines) {
     this.source = source;
     this.lines = lines;
@@ -55,10 +58,9 @@ final class Repl {
           break;
         }
       } else {
-        // Each question stands alone: EssayQa.ask(question, previous) folds the previous question
-        // into any question it is given, which made "What is the GDP?" after a question on
-        // history answer about history. Continuing is asked for explicitly, with :more.
-        answer(() -> source.ask(input), out);
+        // The question stage decides whether it follows up the last answer, as it does for
+        // Telegram; a question that stands alone is read alone.
+        answer(() -> source.ask(input, conversation), out);
       }
       out.flush();
     }
@@ -72,6 +74,7 @@ final class Repl {
   private void answer(java.util.function.Supplier<Answer> ask, PrintWriter out) {
     try {
       last = ask.get();
+      conversation = conversation.then(last);
       out.println(view().answer(last));
     } catch (EssayQaException e) {
       out.println("error: " + Text.printable(e.getMessage()) + "\n");
@@ -99,8 +102,8 @@ final class Repl {
         } else if (last.citations().isEmpty()) {
           out.println("The last answer quoted nothing to continue from.\n");
         } else {
-          Answer previous = last;
-          answer(() -> source.ask("Tell me more", Conversation.of(previous)), out);
+          Conversation sofar = conversation;
+          answer(() -> source.ask("Tell me more", sofar), out);
         }
       }
       default -> out.println("Unknown command " + command + "; :help lists the commands.");

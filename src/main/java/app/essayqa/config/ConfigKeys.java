@@ -31,7 +31,10 @@ public final class ConfigKeys {
   public static final String QUESTION_MAX_CHARS = "question.max-chars";
   public static final String ABSTENTION_MIN_SIMILARITY = "abstention.min-similarity";
   public static final String ABSTENTION_CONFIDENT_SIMILARITY = "abstention.confident-similarity";
-  public static final String ABSTENTION_MIN_TERM_COVERAGE = "abstention.min-term-coverage";
+  public static final String ABSTENTION_WEAK_SIMILARITY = "abstention.weak-similarity";
+  public static final String ABSTENTION_MIN_EVIDENCE = "abstention.min-evidence";
+  public static final String ABSTENTION_EVIDENCE_WINDOW = "abstention.evidence-window";
+  public static final String RETRIEVAL_SCOPE_BOOST = "retrieval.scope-boost";
   public static final String ABSTENTION_CHECK_ANSWER_TYPE = "abstention.check-answer-type";
   public static final String TELEGRAM_API_URL = "telegram.api-url";
   public static final String TELEGRAM_ALLOW = "telegram.allow";
@@ -58,12 +61,15 @@ public final class ConfigKeys {
           ConfigKey.number(RETRIEVAL_EXPANSION_SIMILARITY, 0.6, 0, 1),
           ConfigKey.number(RETRIEVAL_EXPANSION_WEIGHT, 0.5, 0, 1),
           ConfigKey.integer(RETRIEVAL_EXPANSIONS_PER_TERM, 3, 0, 20),
+          ConfigKey.number(RETRIEVAL_SCOPE_BOOST, 1.0, 0, 10),
           ConfigKey.integer(ANSWER_MAX_SENTENCES, 2, 1, 5),
           ConfigKey.integer(ANSWER_MAX_CHARS, 320, 80, 4000),
           ConfigKey.integer(QUESTION_MAX_CHARS, 1000, 10, 100_000),
           ConfigKey.number(ABSTENTION_MIN_SIMILARITY, 0.12, -1, 1),
           ConfigKey.number(ABSTENTION_CONFIDENT_SIMILARITY, 0.55, -1, 1),
-          ConfigKey.number(ABSTENTION_MIN_TERM_COVERAGE, 0.2, 0, 1),
+          ConfigKey.number(ABSTENTION_WEAK_SIMILARITY, 0.2, -1, 1),
+          ConfigKey.number(ABSTENTION_MIN_EVIDENCE, 0.5, 0, 1),
+          ConfigKey.integer(ABSTENTION_EVIDENCE_WINDOW, 5, 1, 10),
           ConfigKey.flag(ABSTENTION_CHECK_ANSWER_TYPE, true),
           ConfigKey.text(TELEGRAM_API_URL, "https://api.telegram.org"),
           ConfigKey.list(TELEGRAM_ALLOW, ""),

@@ -1,6 +1,8 @@
 package app.essayqa.retrieve;
 
 import app.essayqa.index.Passage;
+import app.essayqa.index.TermAnalyzer;
+import app.essayqa.question.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package app.essayqa.retrieve;
 
+import app.essayqa.index.Passage;
+import app.essayqa.question.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,6 +76,20 @@ public final class HybridRetriever implements Retriever {
               sp.late() != 0 || lateWeight == 0 ? sp.late() : late.score(query, sp.passage())));
     }
     return complete;
+  }
+
+  /**
+   * {@code passage} with every score computed, for a passage a stage wants judged whether or not
+   * retrieval found it (the byline of an author question); its fused score is 0.
+   */
+  public ScoredPassage score(Query query, Passage passage) {
+    return new ScoredPassage(
+        passage,
+        dense.score(query, passage),
+        0,
+        0,
+        bm25.matchedTerms(query, passage),
+        lateWeight == 0 ? 0 : late.score(query, passage));
   }
 
   private List<ScoredPassage> blend(

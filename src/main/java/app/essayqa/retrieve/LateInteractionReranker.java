@@ -1,6 +1,8 @@
 package app.essayqa.retrieve;
 
 import app.essayqa.index.Passage;
+import app.essayqa.index.Vectors;
+import app.essayqa.question.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package app.essayqa.retrieve;
 
+import app.essayqa.question.Query;
 import java.util.List;
 
 /**

@@ -33,16 +33,21 @@ class ReplCommandTest {
   }
 
   @Test
-  void should_ask_each_question_on_its_own_and_continue_only_on_more() {
+  void should_hand_each_question_the_conversation_so_far_so_follow_ups_are_understood() {
     Cli.Result result =
         Cli.runWithInput(
-            fake.opener(), "What links them?\nWhat is the GDP?\n:more\nWhy?\n:more\n", "repl");
+            fake.opener(),
+            "What links them?\nWho said that?\n:more\nWhat is the GDP?\n:more\n",
+            "repl");
 
     assertThat(result.out()).contains("The last answer quoted nothing to continue from.");
-    assertThat(fake.previous).hasSize(1);
-    assertThat(fake.previous.get(0).question()).isEqualTo("Why?");
     assertThat(fake.asked)
-        .containsExactly("What links them?", "What is the GDP?", "Why?", "Tell me more");
+        .containsExactly("What links them?", "Who said that?", "Tell me more", "What is the GDP?");
+    assertThat(fake.previous).hasSize(4);
+    assertThat(fake.previous.get(0)).isNull();
+    assertThat(fake.previous.get(1).question()).isEqualTo("What links them?");
+    assertThat(fake.previous.get(2).question()).isEqualTo("Who said that?");
+    assertThat(fake.previous.get(3).question()).isEqualTo("Tell me more");
   }
 
   @Test

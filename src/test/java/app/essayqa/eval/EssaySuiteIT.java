@@ -1,6 +1,7 @@
 package app.essayqa.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import app.essayqa.EssayQa;
@@ -13,30 +14,50 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The shipped suite under {@code mvn verify}, through the same runner as {@code eval}: one dynamic
- * test per case, where a miss is reported with its reason but aborts instead of failing (one miss
- * is a figure, not a broken build), and one test per threshold, which fails the build below it.
+ * The three gated suites under {@code mvn verify}, through the same runner as {@code eval}: the
+ * tuning suite, the held-out suite over the same essay (written blind, never tuned on) and a suite
+ * over another document (the GPL-3 text) with its own seeds. One dynamic test per case, where a
+ * miss is reported with its reason but aborts instead of failing (one miss is a figure, not a
+ * broken build), and one test per threshold, which fails the build below it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EssaySuiteIT {
   private static final Path ROOT = Path.of("").toAbsolutePath();
 
-  private Suite suite;
-  private RunResult run;
-  private final List<CaseResult> results = new ArrayList<>();
+  private record Gated(String name, Path suite, Path seeds) {}
 
-  @BeforeAll
-  void run_the_shipped_suite() {
-    suite = SuiteReader.validate(ShippedSuite.path());
-    Config config = Config.defaults(ROOT).with(ConfigKeys.CACHE_DIR, "target/test-cache", "test");
+  private static List<Gated> suites() {
+    return List.of(
+        new Gated("tuning", ShippedSuite.path(), ROOT.resolve("seeds")),
+        new Gated(
+            "held-out",
+            ROOT.resolve("src/main/resources/eval/essay-heldout.yaml"),
+            ROOT.resolve("seeds")),
+        new Gated(
+            "other document",
+            ROOT.resolve("src/test/resources/eval/gpl3/gpl3.yaml"),
+            ROOT.resolve("src/test/resources/eval/gpl3/seeds")));
+  }
+
+  @TestFactory
+  Stream<DynamicContainer> gated_suites() {
+    return suites().stream().map(EssaySuiteIT::run);
+  }
+
+  private static DynamicContainer run(Gated gated) {
+    Suite suite = SuiteReader.validate(gated.suite());
+    Config config =
+        Config.defaults(ROOT)
+            .with(ConfigKeys.CACHE_DIR, "target/test-cache", "test")
+            .with(ConfigKeys.SEEDS_DIR, gated.seeds().toString(), "test");
     int k = 3;
+    List<CaseResult> results = new ArrayList<>();
+    RunResult run;
     try (EssayQa source = EssayQa.open(config)) {
       SuiteRunner runner = new SuiteRunner(k, new int[] {1, k}, 0, Progress.off());
       run = runner.run(suite, "essay-qa", source, results::add);
@@ -46,13 +67,10 @@ class EssaySuiteIT {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     ConsoleReport.figures(out, run);
     ConsoleReport.gates(out, run.gates(suite.thresholds()));
-  }
-
-  @TestFactory
-  Stream<DynamicTest> cases() {
-    return results.stream()
-        .map(
-            r ->
+    List<DynamicNode> nodes = new ArrayList<>();
+    results.forEach(
+        r ->
+            nodes.add(
                 dynamicTest(
                     r.expected().id() + ": " + r.expected().question(),
                     () -> {
@@ -65,28 +83,28 @@ class EssaySuiteIT {
                                 + (r.abstained() ? "(refused) " : "")
                                 + ConsoleReport.oneLine(r.answer()));
                       }
-                    }));
-  }
-
-  @TestFactory
-  Stream<DynamicTest> thresholds() {
-    return run.gates(suite.thresholds()).stream()
-        .map(
+                    })));
+    run.gates(suite.thresholds())
+        .forEach(
             g ->
-                dynamicTest(
-                    g.threshold().key().name()
-                        + " "
-                        + g.threshold().relation()
-                        + " "
-                        + g.threshold().bound(),
-                    () ->
-                        assertThat(g.passed())
-                            .as(
-                                "%s is %s, needs %s %s",
-                                g.threshold().key().name(),
-                                ConsoleReport.format(g.threshold().key(), g.value()),
-                                g.threshold().relation(),
-                                g.threshold().bound())
-                            .isTrue()));
+                nodes.add(
+                    dynamicTest(
+                        g.threshold().key().name()
+                            + " "
+                            + g.threshold().relation()
+                            + " "
+                            + g.threshold().bound(),
+                        () ->
+                            assertThat(g.passed())
+                                .as(
+                                    "%s: %s is %s, needs %s %s",
+                                    gated.name(),
+                                    g.threshold().key().name(),
+                                    ConsoleReport.format(g.threshold().key(), g.value()),
+                                    g.threshold().relation(),
+                                    g.threshold().bound())
+                                .isTrue())));
+    assertThat(suite.thresholds()).as("%s suite has gates", gated.name()).isNotEmpty();
+    return dynamicContainer(gated.name() + " (" + suite.name() + ")", nodes);
   }
 }

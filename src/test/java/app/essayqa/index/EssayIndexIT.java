@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.essayqa.ingest.Library;
 import app.essayqa.ingest.SeedLoader;
-import app.essayqa.retrieve.TermAnalyzer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,7 @@ class EssayIndexIT {
   static void load() {
     embedder = new Embedder(EmbeddingModels.allMiniLm(CACHE));
     tokens = EmbeddingModels.allMiniLmTokens(CACHE);
-    analyzer = new TermAnalyzer();
+    analyzer = new TermAnalyzer(java.util.List.of());
     library = new SeedLoader().load(Path.of("seeds"));
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import app.essayqa.index.Passage;
 import app.essayqa.ingest.ParagraphKind;
+import app.essayqa.question.Query;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package app.essayqa.answer;
+package app.essayqa.question;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +42,9 @@ class QuestionTextTest {
         "'Ｗｈｏ ｗｒｏｔｅ ｉｔ？'|Who wrote it?",
         "'  Who\u200b wrote\u00a0it?  '|Who wrote it?",
         "'What about :quit and --json?'|What about :quit and --json?",
+        "'Who is Bren\u200bdan Howe?'|Who is Brendan Howe?",
+        "'Who is Bren\u00addan Ho\u2060we?'|Who is Brendan Howe?",
+        "'What did \u201cKoga\u201d call Japan\u2019s role?'|What did \"Koga\" call Japan's role?",
       })
   void should_strip_escapes_and_control_characters_and_fold_width_and_spaces(
       String raw, String clean) {

@@ -1,4 +1,4 @@
-package app.essayqa.retrieve;
+package app.essayqa.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,5 +1,6 @@
-package app.essayqa.retrieve;
+package app.essayqa.question;
 
+import app.essayqa.index.Vectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

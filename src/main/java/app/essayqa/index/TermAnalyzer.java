@@ -1,8 +1,9 @@
-package app.essayqa.retrieve;
+package app.essayqa.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -14,99 +15,24 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * Lucene's English analysis (lower case, stop words, possessives, Porter stems), the one place text
  * becomes terms, so BM25, term coverage and vocabulary checks agree. Questions drop more words than
  * documents: the words that frame a question ("what", "how many", "does the essay say") tell
- * nothing about where the answer is, and "how" would even match "Howe" after stemming. Thread-safe.
+ * nothing about where the answer is, and "how" would even match "Howe" after stemming. The question
+ * stage owns that word list and hands it in. Thread-safe.
  */
 public final class TermAnalyzer implements AutoCloseable {
-  private static final List<String> QUESTION_WORDS =
-      List.of(
-          "what",
-          "which",
-          "who",
-          "whom",
-          "whose",
-          "when",
-          "where",
-          "why",
-          "how",
-          "do",
-          "does",
-          "did",
-          "done",
-          "many",
-          "much",
-          "i",
-          "me",
-          "my",
-          "you",
-          "your",
-          "we",
-          "us",
-          "our",
-          "can",
-          "could",
-          "would",
-          "should",
-          "may",
-          "might",
-          "must",
-          "has",
-          "have",
-          "had",
-          "been",
-          "being",
-          "were",
-          "am",
-          "tell",
-          "say",
-          "says",
-          "said",
-          "mention",
-          "mentions",
-          "mentioned",
-          "according",
-          "essay",
-          "essays",
-          "article",
-          "piece",
-          "text",
-          "describe",
-          "describes",
-          "explain",
-          "explains",
-          "give",
-          "list",
-          "name",
-          "kind",
-          "sort",
-          "type",
-          "thing",
-          "things",
-          "about",
-          "please",
-          "so",
-          "just",
-          "any",
-          "some",
-          "also",
-          "summarize",
-          "summarise",
-          "summary",
-          "overview",
-          "gist",
-          "main",
-          "argument",
-          "thesis");
-
   private final Analyzer documents = new EnglishAnalyzer();
   private final Analyzer questions;
 
-  public TermAnalyzer() {
+  /**
+   * @param questionWords the words that frame a question, dropped from questions beside Lucene's
+   *     English stop words (the question stage's {@code WordList.QUESTION_WORDS})
+   */
+  public TermAnalyzer(Collection<String> questionWords) {
     CharArraySet stops = CharArraySet.copy(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-    stops.addAll(QUESTION_WORDS);
+    stops.addAll(questionWords);
     questions = new EnglishAnalyzer(stops);
   }
 
-  Analyzer lucene() {
+  public Analyzer lucene() {
     return documents;
   }
 

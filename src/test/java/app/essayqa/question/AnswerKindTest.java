@@ -1,4 +1,4 @@
-package app.essayqa.answer;
+package app.essayqa.question;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

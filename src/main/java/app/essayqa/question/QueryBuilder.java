@@ -1,15 +1,11 @@
-package app.essayqa;
+package app.essayqa.question;
 
-import app.essayqa.answer.AbstentionPolicy;
 import app.essayqa.error.EssayQaException;
 import app.essayqa.index.Embedder;
 import app.essayqa.index.EmbeddingModels;
+import app.essayqa.index.TermAnalyzer;
 import app.essayqa.index.TokenEncoder;
 import app.essayqa.index.Words;
-import app.essayqa.retrieve.Bm25Retriever;
-import app.essayqa.retrieve.Query;
-import app.essayqa.retrieve.SemanticExpander;
-import app.essayqa.retrieve.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,10 +21,9 @@ import java.util.concurrent.Future;
  * vector (their mean); meanwhile the question's words the essays lack are embedded in one padded
  * batch, for near-synonym expansion. Thread-safe.
  */
-final class QueryBuilder {
+public final class QueryBuilder {
   private final TermAnalyzer analyzer;
   private final SemanticExpander expander;
-  private final Bm25Retriever bm25;
   private final Embedder embedder;
   private final TokenEncoder tokenEncoder;
   private final boolean lateInteraction;
@@ -36,27 +31,23 @@ final class QueryBuilder {
   /**
    * @param lateInteraction whether queries carry token vectors for late interaction
    */
-  QueryBuilder(
+  public QueryBuilder(
       TermAnalyzer analyzer,
       SemanticExpander expander,
-      Bm25Retriever bm25,
       Embedder embedder,
       TokenEncoder tokenEncoder,
       boolean lateInteraction) {
     this.analyzer = analyzer;
     this.expander = expander;
-    this.bm25 = bm25;
     this.embedder = embedder;
     this.tokenEncoder = tokenEncoder;
     this.lateInteraction = lateInteraction;
   }
 
-  /**
-   * @param text the cleaned question
-   * @param terms its analysed terms, not empty
-   */
-  Query build(String text, List<String> terms) {
-    Map<String, String> wordsToTerms = wordsToTerms(text);
+  /** The query for {@code question}: its vectors and its terms' near synonyms. */
+  public Query build(Question question) {
+    String text = question.text();
+    Map<String, String> wordsToTerms = wordsToTerms(question);
     Future<TokenEncoder.Tokens> encoding =
         EmbeddingModels.inBackground(() -> tokenEncoder.encode(text));
     float[][] wordVectors = tokenEncoder.pooledBatch(expander.unknownWords(wordsToTerms));
@@ -64,15 +55,15 @@ final class QueryBuilder {
     // A question beyond MiniLM's 512 tokens is averaged over windows, as LangChain4j does.
     float[] questionVector = tokens.pooled().orElseGet(() -> embedder.embed(List.of(text))[0]);
     return new Query(
-        text,
+        question,
         questionVector,
-        terms,
         expander.expand(wordsToTerms, words -> wordVectors),
         lateInteraction ? contentTokens(tokens) : new float[0][]);
   }
 
   /** The question's words that analyse to one term each, and the names the essays lack whole. */
-  private Map<String, String> wordsToTerms(String text) {
+  private Map<String, String> wordsToTerms(Question question) {
+    String text = question.text();
     Map<String, String> wordsToTerms = new LinkedHashMap<>();
     for (String word : Words.of(text)) {
       List<String> wordTerms = analyzer.questionTerms(word);
@@ -80,9 +71,9 @@ final class QueryBuilder {
         wordsToTerms.put(word, wordTerms.get(0));
       }
     }
-    for (String name : AbstentionPolicy.nameRuns(text)) {
+    for (String name : question.unknownNames()) {
       List<String> nameTerms = analyzer.questionTerms(name);
-      if (nameTerms.size() > 1 && !nameTerms.stream().allMatch(bm25::inVocabulary)) {
+      if (nameTerms.size() > 1) {
         // A name the essays lack may still have a near synonym as a whole ("United States").
         wordsToTerms.put(name.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
       }

@@ -1,11 +1,11 @@
-package app.essayqa.retrieve;
+package app.essayqa.index;
 
 /** Arithmetic on the unit-length vectors every ranking compares. */
-final class Vectors {
+public final class Vectors {
   private Vectors() {}
 
   /** The dot product: the cosine of two unit vectors. */
-  static double dot(float[] a, float[] b) {
+  public static double dot(float[] a, float[] b) {
     // Four running sums, so the JIT can overlap the multiplications (one sum serialises them);
     // dense scoring, late interaction and the near-synonym search make thousands of them for each
     // question.

@@ -1,4 +1,4 @@
-package app.essayqa.answer;
+package app.essayqa.question;
 
 import java.text.Normalizer;
 import java.util.Optional;
@@ -9,7 +9,19 @@ public final class QuestionText {
   private static final Pattern ANSI =
       Pattern.compile(
           "\u001B(\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?|[@-Z\\\\-_])");
-  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\t\\n\\r]]");
+
+  /** Control characters stand between words; format characters sit inside them. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
+
+  /**
+   * Zero-width spaces and joiners, soft hyphens, direction marks: "Bren\\u200bdan" is "Brendan".
+   */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\u00AD]");
+
+  private static final Pattern SINGLE_QUOTES =
+      Pattern.compile("[\\u2018\\u2019\\u201A\\u201B\\u2032]");
+  private static final Pattern DOUBLE_QUOTES =
+      Pattern.compile("[\\u201C\\u201D\\u201E\\u201F\\u2033]");
   private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
   private QuestionText() {}
@@ -30,7 +42,10 @@ public final class QuestionText {
       return new Cleaned("", Optional.of(tooLong(raw.length(), maxChars)));
     }
     String text = ANSI.matcher(raw).replaceAll(" ");
-    text = INVISIBLE.matcher(text).replaceAll(" ");
+    text = CONTROL.matcher(text).replaceAll(" ");
+    text = INVISIBLE.matcher(text).replaceAll("");
+    text = SINGLE_QUOTES.matcher(text).replaceAll("'");
+    text = DOUBLE_QUOTES.matcher(text).replaceAll("\"");
     text = Normalizer.normalize(text, Normalizer.Form.NFKC);
     text = SPACES.matcher(text).replaceAll(" ").strip();
     if (text.isEmpty()) {

@@ -1,4 +1,4 @@
-package app.essayqa.answer;
+package app.essayqa.question;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The kind of answer a question asks for, read from its question words, and whether a sentence
  * holds one. A question that asks "how many people" is not answered by a sentence with no number
- * near "people", however similar it reads. Pure.
+ * near "people", however similar it reads. Every word it knows comes from a {@link WordList}. Pure.
  */
 public enum AnswerKind {
   PERSON,
@@ -17,53 +17,58 @@ public enum AnswerKind {
   PLACE,
   ANY;
 
+  private static final String MONTHS = WordList.MONTHS.alternation();
+  private static final String UNITS = WordList.TIME_UNITS.alternation();
   private static final Pattern HOW_MANY =
-      Pattern.compile("\\bhow (many|much)\\s+(?:of\\s+)?(?:the\\s+)?([a-z-]+)?");
+      Pattern.compile("\\bhow (many|much)\\s+(?:of\\s+)?(?:the\\s+)?([\\p{L}-]+)?");
   private static final Pattern HOW_OLD = Pattern.compile("\\bhow (old|long)\\b");
   private static final Pattern TIME_Q =
       Pattern.compile(
-          "\\b(when|since when|how long ago|(what|which|in what|in which|on what|on which)"
-              + "( exact| precise| specific)? (?<unit>year|date|month|day|time))\\b");
-  private static final String MONTHS =
-      "january|february|march|april|may|june|july|august|september|october|november|december";
-
-  /** A day of a month or of the week: what "which day" and "what date" ask for. */
+          "^(since )?when\\b|\\b(since|until|by) when\\b|\\bwhen (is|was|are|were|did|does|do|will|"
+              + "had|has|have)\\b|\\b(what|which|in what|in which|on what|on which|at what)"
+              + "(?: exact| precise| specific)? (?<unit>"
+              + UNITS
+              + ")\\b");
   private static final Pattern DAY =
       Pattern.compile(
           "\\b(\\d{1,2}(st|nd|rd|th)? (of )?("
               + MONTHS
-              + ")|("
+              + ")\\b|("
               + MONTHS
-              + ") \\d{1,2}(st|nd|rd|th)?\\b"
-              + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\d{4}-\\d{2}-\\d{2})");
-
-  private static final Pattern YEAR = Pattern.compile("\\b(1[5-9]\\d\\d|20\\d\\d)\\b");
+              + ") \\d{1,2}(st|nd|rd|th)?\\b|("
+              + WordList.WEEKDAYS.alternation()
+              + ")\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})");
+  private static final Pattern YEAR = Pattern.compile("\\b(1\\d\\d\\d|20\\d\\d)s?\\b");
   private static final Pattern MONTH = Pattern.compile("\\b(" + MONTHS + ")\\b");
-  private static final Pattern PERSON_Q =
-      Pattern.compile(
-          "^(who|whom|whose)\\b|\\b(who|whom|whose) (is|was|are|were|did|does|said|wrote|floated|proposed)\\b|\\bwhich (person|scholar|participant|author)\\b");
+  private static final Pattern WHO =
+      Pattern.compile("^(who|whom|whose)\\b|\\b(who|whom|whose) \\p{L}+");
+  private static final Pattern WHICH_PERSON =
+      Pattern.compile("\\b(which|what) (" + WordList.PERSON_NOUNS.alternation() + ")\\b");
   private static final Pattern PLACE_Q =
       Pattern.compile(
-          "^where\\b|\\bwhere (is|was|are|were|did|does|do)\\b|\\bin (which|what) (city|country|place|venue|town)\\b");
+          "^where\\b|\\bwhere (is|was|are|were|did|does|do|will|had|has|have)\\b|(^|\\b(in|at|to|from)"
+              + " )(which|what) ("
+              + WordList.PLACE_NOUNS.alternation()
+              + ")\\b");
   private static final Pattern NUMBER =
+      Pattern.compile("\\b(\\d+(?:[.,]\\d+)*%?|(" + WordList.NUMBER_WORDS.alternation() + "))\\b");
+  private static final Pattern TIME_WORDS =
       Pattern.compile(
-          "\\b(\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-              + "twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|"
-              + "first|second|third|half|several)\\b");
-  private static final Pattern YEAR_OR_DATE =
+          "\\b(1\\d\\d\\d|20\\d\\d|\\d+(st|nd|rd|th) century|"
+              + MONTHS
+              + "|"
+              + WordList.WEEKDAYS.alternation()
+              + "|"
+              + UNITS
+              + "|ago|since|until|today|yesterday|tomorrow|recently|\\d+-(year|month|day)s?)\\b");
+  private static final Pattern PERSON_NAME_CASED =
       Pattern.compile(
-          "\\b(1[5-9]\\d\\d|20\\d\\d|january|february|march|april|may|june|july|august|september|"
-              + "october|november|december|century|decade|postwar|post-war|\\d+-year)\\b");
-  private static final Pattern PERSON_NAME =
-      Pattern.compile(
-          "\\b(Dr|Prof|Mr|Ms|Mrs)\\.? \\p{Lu}|(?<!^)\\b\\p{Lu}\\p{Ll}+ (\\p{Lu}\\p{Ll}+ )?\\p{Lu}\\p{Ll}+\\b");
-
-  /** Words that name people or bodies that act, which a "who" question may be answered with. */
+          "(?<!^)\\b\\p{Lu}\\p{Ll}+ (\\p{Lu}\\.? )?(\\p{Lu}\\p{Ll}+ )?\\p{Lu}\\p{Ll}+\\b");
+  private static final Pattern TITLED_NAME =
+      Pattern.compile("(?i)\\b(" + WordList.TITLES.alternation() + ")\\.? (?-i)\\p{Lu}");
   private static final Pattern PEOPLE_WORDS =
-      Pattern.compile(
-          "\\b(participants?|scholars?|leaders?|discussants?|assistant|fellow|author|people|"
-              + "actors?|governments?|administration|allies|countries|states|nations|"
-              + "organi[sz]ations?|institutions?|universit(y|ies)|librar(y|ies)|foundation|societies)\\b");
+      Pattern.compile("(?i)\\b(" + WordList.PERSON_NOUNS.alternation() + ")\\b");
+  private static final Pattern CAPITALISED = Pattern.compile("(?<!^)\\b\\p{Lu}\\p{Ll}+");
 
   /**
    * The kind {@code question} asks for; for "how many X" the head noun X, for a time the unit asked
@@ -79,17 +84,18 @@ public enum AnswerKind {
       String noun = many.group(2);
       boolean verb =
           noun != null
-              && noun.matches("did|does|do|is|was|are|were|has|have|had|will|would|can|could");
+              && WordList.QUESTION_WORDS.contains(noun)
+              && !WordList.TIME_UNITS.contains(noun);
       return new Wanted(QUANTITY, verb ? Optional.empty() : Optional.ofNullable(noun));
     }
     if (HOW_OLD.matcher(q).find()) {
-      return new Wanted(QUANTITY, Optional.of("year"));
+      return new Wanted(QUANTITY, Optional.empty());
     }
     Matcher time = TIME_Q.matcher(q);
     if (time.find()) {
       return new Wanted(TIME, Optional.ofNullable(time.group("unit")));
     }
-    if (PERSON_Q.matcher(q).find()) {
+    if (WHO.matcher(q).find() || WHICH_PERSON.matcher(q).find()) {
       return new Wanted(PERSON, Optional.empty());
     }
     if (PLACE_Q.matcher(q).find()) {
@@ -118,11 +124,13 @@ public enum AnswerKind {
         if (unit.equals("month")) {
           return MONTH.matcher(lower).find();
         }
-        return YEAR_OR_DATE.matcher(lower).find();
+        return TIME_WORDS.matcher(lower).find();
       case PERSON:
-        return PERSON_NAME.matcher(sentence).find() || PEOPLE_WORDS.matcher(sentence).find();
+        return PERSON_NAME_CASED.matcher(sentence).find()
+            || TITLED_NAME.matcher(sentence).find()
+            || PEOPLE_WORDS.matcher(sentence).find();
       case PLACE:
-        return Pattern.compile("(?<!^)\\b\\p{Lu}\\p{Ll}+").matcher(sentence).find();
+        return CAPITALISED.matcher(sentence).find();
       default:
         return true;
     }
@@ -131,7 +139,7 @@ public enum AnswerKind {
   /** A number within four words before a word sharing the head noun's first five letters. */
   private static boolean numberBefore(String lower, String noun) {
     String stem = noun.length() > 5 ? noun.substring(0, 5) : noun.replaceAll("s$", "");
-    String[] words = lower.replaceAll("[^\\p{L}\\p{N}-]+", " ").strip().split(" ");
+    String[] words = lower.replaceAll("[^\\p{L}\\p{N}%-]+", " ").strip().split(" ");
     for (int i = 0; i < words.length; i++) {
       if (words[i].startsWith(stem) || words[i].contains("-" + stem)) {
         if (words[i].matches("\\d+-.*")) {
