@@ -116,14 +116,14 @@ final class EssayQaFactory {
     // Without token vectors (seeds too large for the heap) the late ranking would be all ties.
     boolean lateInteraction =
         config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0 && index.tokenVectors().length > 0;
+    Vocabulary vocabulary = Vocabulary.of(library, analyzer);
     QueryBuilder queries =
-        new QueryBuilder(analyzer, expander, embedder, tokenEncoder, lateInteraction);
+        new QueryBuilder(analyzer, expander, vocabulary, embedder, tokenEncoder, lateInteraction);
     Set<String> authors = new HashSet<>();
     library
         .documents()
         .forEach(d -> d.author().ifPresent(a -> authors.add(a.toLowerCase(Locale.ROOT))));
-    QuestionAnalyzer questions =
-        new QuestionAnalyzer(analyzer, Vocabulary.of(library, analyzer), authors);
+    QuestionAnalyzer questions = new QuestionAnalyzer(analyzer, vocabulary, authors);
     PassageFinder finder =
         new PassageFinder(
             hybrid,

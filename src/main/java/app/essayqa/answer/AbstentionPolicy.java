@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides from evidence whether the retrieved passages answer a question. Similarity alone cannot:
@@ -33,6 +35,8 @@ public final class AbstentionPolicy {
 
   /** A question about a named subject that asks at most this much more asks for an attribute. */
   private static final int ATTRIBUTE_PREDICATE = 2;
+
+  private static final Logger LOG = LoggerFactory.getLogger(AbstentionPolicy.class);
 
   private final Library library;
   private final TermAnalyzer analyzer;
@@ -98,6 +102,7 @@ public final class AbstentionPolicy {
     int window = Math.min(settings.window(), ranked.size());
     for (int i = 0; i < window; i++) {
       Signals s = check(query, ranked.get(i), bestDense, i + 1);
+      LOG.trace("judge: {} {}", ranked.get(i).passage().locator(), s);
       if (first == null) {
         first = s;
       }
@@ -130,10 +135,9 @@ public final class AbstentionPolicy {
         q.predicate().stream().filter(t -> held(List.of(t), paragraphTerms, query)).count();
     double evidence = q.predicate().isEmpty() ? 1 : evidenced / (double) q.predicate().size();
     // The attribute asked for must be named as such: a near synonym ("country" for "nationality")
-    // is how a wrong sentence slips through.
-    Set<String> sentenceTerms = new HashSet<>(analyzer.terms(p.text()));
-    boolean focusHeld =
-        q.focus().map(f -> sentenceTerms.containsAll(analyzer.terms(f))).orElse(true);
+    // or a shared stem ("national") is how a wrong sentence slips through.
+    String sentence = p.text().toLowerCase(Locale.ROOT);
+    boolean focusHeld = q.focus().map(f -> namesWord(sentence, f)).orElse(true);
     AnswerKind.Wanted wanted = q.wanted();
     boolean kindHeld = AnswerKind.isHeldBy(wanted, p.text());
     // A short question about a named thing hinges on its few words ("Who directs the IAFOR
@@ -146,7 +150,7 @@ public final class AbstentionPolicy {
     // A "which X" about a named subject must find X beside it: "At which university does Koga
     // teach?" is not answered by a sentence about Koga that names no university.
     boolean focusOk =
-        focusHeld || q.names().isEmpty() || sp.dense() >= settings.confidentSimilarity();
+        focusHeld || !isAttributeQuestion(q) || sp.dense() >= settings.confidentSimilarity();
     boolean kindOk = !settings.checkKind() || kindHeld;
     boolean namesOk = namesHeld || sp.dense() >= settings.confidentSimilarity();
     boolean holds = namesOk && enoughEvidence && focusOk && kindOk;
@@ -175,6 +179,25 @@ public final class AbstentionPolicy {
       return "the closest passages do not say which " + q.focus().get();
     }
     return "the closest passages do not say what the question asks";
+  }
+
+  /**
+   * Whether lower-case {@code text} holds {@code word} or an inflection of it ("universities" for
+   * "university"), but not another word sharing its stem ("national" for "nationality").
+   */
+  static boolean namesWord(String text, String word) {
+    String[] parts = word.split("\\s+");
+    String last = parts[parts.length - 1];
+    String stem = last.replaceAll("(ies|y|es|s)$", "");
+    String head = String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "\\b"
+                    + (head.isEmpty() ? "" : java.util.regex.Pattern.quote(head) + "\\s+")
+                    + java.util.regex.Pattern.quote(stem)
+                    + "\\p{L}{0,3}\\b")
+            .matcher(text);
+    return m.find();
   }
 
   /**

@@ -5,6 +5,7 @@ import app.essayqa.index.Embedder;
 import app.essayqa.index.EmbeddingModels;
 import app.essayqa.index.TermAnalyzer;
 import app.essayqa.index.TokenEncoder;
+import app.essayqa.index.Vocabulary;
 import app.essayqa.index.Words;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.concurrent.Future;
 public final class QueryBuilder {
   private final TermAnalyzer analyzer;
   private final SemanticExpander expander;
+  private final Vocabulary vocabulary;
   private final Embedder embedder;
   private final TokenEncoder tokenEncoder;
   private final boolean lateInteraction;
@@ -34,11 +36,13 @@ public final class QueryBuilder {
   public QueryBuilder(
       TermAnalyzer analyzer,
       SemanticExpander expander,
+      Vocabulary vocabulary,
       Embedder embedder,
       TokenEncoder tokenEncoder,
       boolean lateInteraction) {
     this.analyzer = analyzer;
     this.expander = expander;
+    this.vocabulary = vocabulary;
     this.embedder = embedder;
     this.tokenEncoder = tokenEncoder;
     this.lateInteraction = lateInteraction;
@@ -71,9 +75,9 @@ public final class QueryBuilder {
         wordsToTerms.put(word, wordTerms.get(0));
       }
     }
-    for (String name : question.unknownNames()) {
+    for (String name : question.names()) {
       List<String> nameTerms = analyzer.questionTerms(name);
-      if (nameTerms.size() > 1) {
+      if (nameTerms.size() > 1 && !nameTerms.stream().allMatch(vocabulary::knows)) {
         // A name the essays lack may still have a near synonym as a whole ("United States").
         wordsToTerms.put(name.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
       }
