@@ -70,10 +70,17 @@ public final class PassageSplitter {
         && paragraph.kind() == ParagraphKind.BODY) {
       // A one-sentence paragraph (the author's bio) says little alone: its neighbours in the
       // section do.
-      document.paragraphs().stream()
-          .filter(p -> p.section().equals(paragraph.section()) && p.kind().searchable())
-          .filter(p -> Math.abs(p.number() - paragraph.number()) <= 2)
-          .forEach(p -> context.append(p.text()).append(' '));
+      // Paragraph numbers are positions (1-based), so the neighbours are looked up, not searched
+      // for: a scan of the whole document per short paragraph would be quadratic.
+      List<Paragraph> all = document.paragraphs();
+      for (int k = Math.max(0, paragraph.number() - 3);
+          k < Math.min(all.size(), paragraph.number() + 2);
+          k++) {
+        Paragraph p = all.get(k);
+        if (p.section().equals(paragraph.section()) && p.kind().searchable()) {
+          context.append(p.text()).append(' ');
+        }
+      }
       return context.toString().strip();
     }
     for (int k = from; k < to; k++) {

@@ -1,8 +1,10 @@
 package app.essayqa.index;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Splits text into the plain words that near-synonym expansion embeds one by one. */
@@ -13,14 +15,14 @@ public final class Words {
 
   /** The distinct lower-case words of {@code text}, trailing possessives removed, in order. */
   public static List<String> of(String text) {
-    List<String> out = new ArrayList<>();
+    Set<String> out = new LinkedHashSet<>();
     var m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     while (m.find()) {
       String w = m.group().replaceAll("['’]s?$", "");
-      if (!w.isEmpty() && !out.contains(w)) {
+      if (!w.isEmpty()) {
         out.add(w);
       }
     }
-    return out;
+    return new ArrayList<>(out);
   }
 }

@@ -2,9 +2,11 @@ package app.essayqa.ingest;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -37,11 +39,19 @@ public final class DocumentParser {
   private static final Pattern CREDIT =
       Pattern.compile(
           "(?i)^(banner\\s+)?(image|photo|photograph|picture|illustration)s?(\\s+credits?)?\\s*:.*");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+.*");
   private static final Pattern NAME =
       Pattern.compile("^(Dr\\.? |Prof\\.? )?(\\p{Lu}[\\p{L}'’.-]*\\s?){2,5}$");
 
   private record Block(int start, int end, String text, boolean markdownHeading) {}
+
+  /**
+   * What the kind of a block depends on beyond the block itself, computed once per document so that
+   * classifying every block stays linear in the text: the last long block (for sign-offs) and which
+   * blocks repeat a longer one (pull quotes).
+   */
+  private record Shape(int lastLongBlock, boolean[] repeats) {}
 
   /** Parses {@code text}, which is kept as is: every offset in the result points into it. */
   public Document parse(String id, String text) {
@@ -57,6 +67,7 @@ public final class DocumentParser {
     List<Paragraph> paragraphs = new ArrayList<>();
     String section = title;
     Optional<String> author = Optional.empty();
+    Shape shape = shape(blocks);
     for (int i = titled ? 1 : 0; i < blocks.size(); i++) {
       Block block = blocks.get(i);
       if (isHeading(blocks, i)) {
@@ -64,7 +75,7 @@ public final class DocumentParser {
         sections.add(section);
         continue;
       }
-      ParagraphKind kind = kindOf(blocks, i);
+      ParagraphKind kind = kindOf(blocks, i, shape);
       if (kind == ParagraphKind.BYLINE && !section.equals(ABOUT_AUTHOR)) {
         // What follows a byline (name, role, bio, credits) is about the author, not the last
         // section.
@@ -157,54 +168,77 @@ public final class DocumentParser {
     return i + 1 < blocks.size() && blocks.get(i + 1).text().length() >= MIN_CHARS_AFTER_HEADING;
   }
 
-  private static ParagraphKind kindOf(List<Block> blocks, int i) {
+  private static ParagraphKind kindOf(List<Block> blocks, int i, Shape shape) {
     String t = blocks.get(i).text();
     if (CREDIT.matcher(t).matches()) {
       return ParagraphKind.CREDIT;
     }
-    if (t.length() <= MAX_BYLINE_CHARS && t.endsWith("!") && isAfterLastLongBlock(blocks, i)) {
+    if (t.length() <= MAX_BYLINE_CHARS && t.endsWith("!") && shape.lastLongBlock() <= i) {
       return ParagraphKind.SIGN_OFF;
     }
     if (t.length() <= MAX_BYLINE_CHARS && !endsLikeSentence(t) && !t.contains("\n")) {
       return ParagraphKind.BYLINE;
     }
-    if (repeatsAnotherBlock(blocks, i)) {
+    if (shape.repeats()[i]) {
       return ParagraphKind.PULL_QUOTE;
     }
     return ParagraphKind.BODY;
   }
 
-  private static boolean isAfterLastLongBlock(List<Block> blocks, int i) {
-    for (int j = i + 1; j < blocks.size(); j++) {
+  private static Shape shape(List<Block> blocks) {
+    int lastLong = -1;
+    for (int j = 0; j < blocks.size(); j++) {
       if (blocks.get(j).text().length() > MAX_BYLINE_CHARS) {
-        return false;
+        lastLong = j;
       }
     }
-    return true;
+    return new Shape(lastLong, repeats(blocks));
   }
 
-  private static boolean repeatsAnotherBlock(List<Block> blocks, int i) {
-    Set<String> grams = shingles(blocks.get(i).text());
-    if (grams.isEmpty()) {
-      return false;
-    }
+  /**
+   * For each block, whether at least {@link #PULL_QUOTE_OVERLAP} of its word 4-grams occur in one
+   * longer block. Each block's 4-grams are made once and looked up in one map from 4-gram to the
+   * blocks holding it, so the work grows with the text, not with the square of its blocks.
+   */
+  private static boolean[] repeats(List<Block> blocks) {
+    List<Set<String>> grams = new ArrayList<>(blocks.size());
+    Map<String, List<Integer>> holders = new HashMap<>();
     for (int j = 0; j < blocks.size(); j++) {
-      Block other = blocks.get(j);
-      if (j == i || other.text().length() <= blocks.get(i).text().length()) {
+      Set<String> own = shingles(blocks.get(j).text());
+      grams.add(own);
+      for (String gram : own) {
+        holders.computeIfAbsent(gram, g -> new ArrayList<>(1)).add(j);
+      }
+    }
+    boolean[] repeats = new boolean[blocks.size()];
+    Map<Integer, Integer> shared = new HashMap<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      Set<String> own = grams.get(i);
+      if (own.isEmpty()) {
         continue;
       }
-      Set<String> otherGrams = shingles(other.text());
-      long shared = grams.stream().filter(otherGrams::contains).count();
-      if (shared >= PULL_QUOTE_OVERLAP * grams.size()) {
-        return true;
+      int length = blocks.get(i).text().length();
+      shared.clear();
+      for (String gram : own) {
+        for (int j : holders.get(gram)) {
+          if (j != i && blocks.get(j).text().length() > length) {
+            shared.merge(j, 1, Integer::sum);
+          }
+        }
+      }
+      for (int count : shared.values()) {
+        if (count >= PULL_QUOTE_OVERLAP * own.size()) {
+          repeats[i] = true;
+          break;
+        }
       }
     }
-    return false;
+    return repeats;
   }
 
   private static Set<String> shingles(String text) {
     String[] words =
-        text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ");
+        NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip().split(" ");
     Set<String> grams = new HashSet<>();
     for (int k = 0; k + 4 <= words.length; k++) {
       grams.add(String.join(" ", words[k], words[k + 1], words[k + 2], words[k + 3]));
