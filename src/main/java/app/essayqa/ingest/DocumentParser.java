@@ -44,6 +44,21 @@ public final class DocumentParser {
   private static final Pattern NAME =
       Pattern.compile("^(Dr\\.? |Prof\\.? )?(\\p{Lu}[\\p{L}'’.-]*\\s?){2,5}$");
 
+  /** "0. Definitions.", "2.1 Scope": a numbered heading may end with a full stop. */
+  private static final Pattern NUMBERED_HEADING =
+      Pattern.compile("^\\d{1,3}(\\.\\d{1,3})*\\.?\\s+\\p{Lu}[^.!?]*\\.?$");
+
+  /** "By Jane Doe" under a title names the author. */
+  private static final Pattern BY = Pattern.compile("^[Bb]y\\s+((\\p{Lu}[\\p{L}'’.-]*\\s?){2,5})$");
+
+  private static final int MAX_TITLE_LINES = 3;
+
+  /**
+   * A block longer than this is running text; a byline after the last of them closes the document
+   * (a bio sentence or a picture credit may be longer than a byline, not than this).
+   */
+  private static final int MIN_BODY_CHARS = 300;
+
   private record Block(int start, int end, String text, boolean markdownHeading) {}
 
   /**
@@ -51,7 +66,7 @@ public final class DocumentParser {
    * classifying every block stays linear in the text: the last long block (for sign-offs) and which
    * blocks repeat a longer one (pull quotes).
    */
-  private record Shape(int lastLongBlock, boolean[] repeats) {}
+  private record Shape(int lastLongBlock, int lastBodyBlock, boolean[] repeats) {}
 
   /** Parses {@code text}, which is kept as is: every offset in the result points into it. */
   public Document parse(String id, String text) {
@@ -62,7 +77,10 @@ public final class DocumentParser {
     // A file that starts with running text has no title line: name it after the file and keep
     // that text as its first paragraph.
     boolean titled = looksLikeTitle(blocks.get(0));
-    String title = titled ? stripMarkdown(blocks.get(0).text()) : id.replaceFirst("\\.[^.]+$", "");
+    String title =
+        titled
+            ? stripMarkdown(blocks.get(0).text()).replaceAll("\\s*\n\\s*", " ")
+            : id.replaceFirst("\\.[^.]+$", "");
     List<String> sections = new ArrayList<>(List.of(title));
     List<Paragraph> paragraphs = new ArrayList<>();
     String section = title;
@@ -76,16 +94,21 @@ public final class DocumentParser {
         continue;
       }
       ParagraphKind kind = kindOf(blocks, i, shape);
-      if (kind == ParagraphKind.BYLINE && !section.equals(ABOUT_AUTHOR)) {
-        // What follows a byline (name, role, bio, credits) is about the author, not the last
-        // section.
+      boolean trailing = shape.lastBodyBlock() < i;
+      if (kind == ParagraphKind.BYLINE && trailing && !section.equals(ABOUT_AUTHOR)) {
+        // What follows a closing byline (name, role, bio, credits) is about the author, not the
+        // last section. A short line amid the text ("Version 3, 29 June 2007") is not a byline
+        // of that kind.
         section = ABOUT_AUTHOR;
         sections.add(section);
       }
-      if (kind == ParagraphKind.BYLINE
-          && author.isEmpty()
-          && NAME.matcher(block.text()).matches()) {
-        author = Optional.of(block.text());
+      if (kind == ParagraphKind.BYLINE && author.isEmpty()) {
+        java.util.regex.Matcher by = BY.matcher(block.text());
+        if (by.matches()) {
+          author = Optional.of(by.group(1));
+        } else if (trailing && NAME.matcher(block.text()).matches()) {
+          author = Optional.of(block.text());
+        }
       }
       int number = paragraphs.size() + 1;
       paragraphs.add(
@@ -145,12 +168,28 @@ public final class DocumentParser {
     return new Block(start, end, text.substring(start, end), markdownHeading);
   }
 
+  /**
+   * A first block of up to {@link #MAX_TITLE_LINES} short lines, none ending like a sentence, is
+   * the title ("GNU GENERAL PUBLIC LICENSE" over "Version 3, 29 June 2007").
+   */
   private static boolean looksLikeTitle(Block block) {
+    if (block.markdownHeading()) {
+      return true;
+    }
     String t = block.text();
-    return block.markdownHeading()
-        || (!t.contains("\n")
-            && t.length() <= MAX_TITLE_CHARS
-            && ".!?".indexOf(t.charAt(t.length() - 1)) < 0);
+    String[] lines = t.split("\n");
+    if (t.length() > MAX_TITLE_CHARS || lines.length > MAX_TITLE_LINES) {
+      return false;
+    }
+    for (String line : lines) {
+      String l = line.strip();
+      if (l.isEmpty()
+          || ".!?".indexOf(l.charAt(l.length() - 1)) >= 0
+          || (lines.length > 1 && l.length() > MAX_HEADING_CHARS)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isHeading(List<Block> blocks, int i) {
@@ -159,7 +198,8 @@ public final class DocumentParser {
       return true;
     }
     String t = block.text();
-    if (t.length() > MAX_HEADING_CHARS || t.contains("\n") || endsLikeSentence(t)) {
+    boolean numbered = NUMBERED_HEADING.matcher(t).matches();
+    if (t.length() > MAX_HEADING_CHARS || t.contains("\n") || (endsLikeSentence(t) && !numbered)) {
       return false;
     }
     if (t.split("\\s+").length > MAX_HEADING_WORDS || CREDIT.matcher(t).matches()) {
@@ -187,12 +227,16 @@ public final class DocumentParser {
 
   private static Shape shape(List<Block> blocks) {
     int lastLong = -1;
+    int lastBody = -1;
     for (int j = 0; j < blocks.size(); j++) {
       if (blocks.get(j).text().length() > MAX_BYLINE_CHARS) {
         lastLong = j;
       }
+      if (blocks.get(j).text().length() > MIN_BODY_CHARS) {
+        lastBody = j;
+      }
     }
-    return new Shape(lastLong, repeats(blocks));
+    return new Shape(lastLong, lastBody, repeats(blocks));
   }
 
   /**
