@@ -8,6 +8,7 @@ import app.essayqa.answer.Composed;
 import app.essayqa.answer.Evidence;
 import app.essayqa.answer.ExtractiveAnswerComposer;
 import app.essayqa.answer.QuestionText;
+import app.essayqa.answer.SentenceStream;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
 import app.essayqa.error.EssayQaException;
@@ -122,9 +123,14 @@ public final class EssayQa implements Answerer {
 
   @Override
   public Answer ask(String question, Conversation conversation) {
+    return ask(question, conversation, SentenceStream.NONE);
+  }
+
+  @Override
+  public Answer ask(String question, Conversation conversation, SentenceStream stream) {
     Answer previous = conversation.last().orElse(null);
     if (previous == null || previous.abstained() || previous.citations().isEmpty()) {
-      return answer(question, question, Set.of());
+      return answer(question, question, Set.of(), List.of(), stream);
     }
     String shown = question == null ? "" : question;
     if (MORE.matcher(shown).matches()) {
@@ -132,7 +138,8 @@ public final class EssayQa implements Answerer {
     }
     Set<String> paragraphs = new LinkedHashSet<>();
     previous.citations().forEach(c -> paragraphs.add(c.document() + "#" + c.paragraph()));
-    return answer(shown, shown + " " + previous.question(), paragraphs);
+    return answer(
+        shown, shown + " " + previous.question(), paragraphs, conversation.turns(), stream);
   }
 
   @Override
@@ -156,7 +163,12 @@ public final class EssayQa implements Answerer {
     tokenEncoder.close();
   }
 
-  private Answer answer(String shown, String asked, Set<String> preferredParagraphs) {
+  private Answer answer(
+      String shown,
+      String asked,
+      Set<String> preferredParagraphs,
+      List<Answer> earlier,
+      SentenceStream stream) {
     long t0 = System.nanoTime();
     Map<String, Long> timings = new LinkedHashMap<>();
     int maxChars = config.getInt(ConfigKeys.QUESTION_MAX_CHARS);
@@ -203,19 +215,33 @@ public final class EssayQa implements Answerer {
       timings.put("total", ms(t0));
       answer = new Answer(display, body, true, List.of(), topics, indexVersion, timings, evidence);
     } else {
-      Composed composed = composer.compose(text, ranked, verdict.signals().contentTerms());
+      Composed composed =
+          composer.compose(text, ranked, verdict.signals().contentTerms(), earlier, stream);
       timings.put("compose", ms(t3));
       timings.put("total", ms(t0));
+      // A language model that finds no answer in the passages refuses as the policy would.
       answer =
-          new Answer(
-              display,
-              composed.text(),
-              false,
-              composed.citations(),
-              List.of(),
-              indexVersion,
-              timings,
-              evidence);
+          composed.declined()
+              ? new Answer(
+                  display,
+                  NOT_ANSWERED + " (the language model found no answer in the passages).",
+                  true,
+                  List.of(),
+                  nearestTopics(ranked),
+                  indexVersion,
+                  timings,
+                  evidence,
+                  composed.generation())
+              : new Answer(
+                  display,
+                  composed.text(),
+                  false,
+                  composed.citations(),
+                  List.of(),
+                  indexVersion,
+                  timings,
+                  evidence,
+                  composed.generation());
     }
     LOG.debug(
         "ask: {} candidates, abstained={}, signals={} in {} ms",
