@@ -3,9 +3,11 @@ package app.essayqa.cli;
 import app.essayqa.Answerer;
 import app.essayqa.Conversation;
 import app.essayqa.answer.Answer;
+import app.essayqa.answer.SentenceStream;
 import app.essayqa.error.EssayQaException;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -58,7 +60,7 @@ final class Repl {
         // Each question stands alone: EssayQa.ask(question, previous) folds the previous question
         // into any question it is given, which made "What is the GDP?" after a question on
         // history answer about history. Continuing is asked for explicitly, with :more.
-        answer(() -> source.ask(input), out);
+        answer(stream -> source.ask(input, Conversation.empty(), stream), out);
       }
       out.flush();
     }
@@ -69,13 +71,34 @@ final class Repl {
    * Asks and prints. A failure is reported and the session goes on: a person should not lose their
    * REPL, and its history, to one question that tripped a bug.
    */
-  private void answer(java.util.function.Supplier<Answer> ask, PrintWriter out) {
+  private void answer(Function<SentenceStream, Answer> ask, PrintWriter out) {
+    AnswerView view = view();
+    StringBuilder streamed = new StringBuilder();
+    // Sentences arrive already checked (answer.mode=llm); printed at once, they are never taken
+    // back, only followed by a note when the model stopped and the quoted answer replaces them.
+    SentenceStream stream =
+        sentence -> {
+          out.print((streamed.length() == 0 ? "" : " ") + view.streamed(sentence));
+          out.flush();
+          streamed.append(streamed.length() == 0 ? "" : " ").append(sentence);
+        };
     try {
-      last = ask.get();
-      out.println(view().answer(last));
+      last = ask.apply(stream);
+      if (streamed.length() == 0) {
+        out.println(view.answer(last));
+      } else if (streamed.toString().equals(last.text())) {
+        out.println();
+        out.println(view.afterText(last));
+      } else {
+        out.println();
+        out.println();
+        out.println(view.answer(last));
+      }
     } catch (EssayQaException e) {
+      out.print(streamed.length() == 0 ? "" : "\n");
       out.println("error: " + Text.printable(e.getMessage()) + "\n");
     } catch (RuntimeException e) {
+      out.print(streamed.length() == 0 ? "" : "\n");
       out.println(
           "internal error: " + Text.printable(e.toString()) + " (the question was skipped)\n");
     }
@@ -100,7 +123,7 @@ final class Repl {
           out.println("The last answer quoted nothing to continue from.\n");
         } else {
           Answer previous = last;
-          answer(() -> source.ask("Tell me more", Conversation.of(previous)), out);
+          answer(stream -> source.ask("Tell me more", Conversation.of(previous), stream), out);
         }
       }
       default -> out.println("Unknown command " + command + "; :help lists the commands.");
