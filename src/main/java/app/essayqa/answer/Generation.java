@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param model the model name the server was asked for
  * @param question the question the model answered: a follow-up rewritten to stand alone
- * @param attempts model calls made for the answer (1, or 2 after a retry); 0 when none was made
+ * @param attempts answers asked of the model (1, or 2 after a retry), failed ones included; 0 when
+ *     it was not asked (paused after a 429)
  * @param citationsMade {@code [n]} markers in the model's replies, over all attempts
  * @param citationsVerified of those, the ones naming a given passage in a sentence whose quotes are
  *     all verbatim in the passages it cites
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param dropped each sentence left out of the answer, with why
  * @param tokensIn prompt tokens as the server counted them (0 when it did not say)
  * @param tokensOut completion tokens as the server counted them (0 when it did not say)
- * @param modelMs time spent waiting for the model, all calls together
+ * @param modelMs time spent waiting for the model, all calls together, failed ones included
  * @param verifyMicros time spent checking the replies, microseconds
  * @param fallback why the extractive answer is shown instead of the model's; empty when the model's
  *     verified answer is shown

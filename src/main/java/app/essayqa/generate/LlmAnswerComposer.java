@@ -90,8 +90,13 @@ public final class LlmAnswerComposer implements AnswerComposer {
     }
     CitationCheck check = new CitationCheck(given.stream().map(sp -> sp.passage().text()).toList());
     try {
-      StandaloneQuestion.Rewritten rewritten =
-          StandaloneQuestion.rewrite(client, question, earlier, left(deadline));
+      long r0 = System.nanoTime();
+      StandaloneQuestion.Rewritten rewritten;
+      try {
+        rewritten = StandaloneQuestion.rewrite(client, question, earlier, left(deadline));
+      } finally {
+        tally.waited(r0);
+      }
       if (rewritten.reply() != null) {
         tally.call(rewritten.reply());
       }
@@ -99,8 +104,14 @@ public final class LlmAnswerComposer implements AnswerComposer {
       List<ChatMessage> messages = GroundedPrompt.messages(rewritten.question(), earlier, given);
       for (int attempt = 1; ; attempt++) {
         SentenceBuffer buffer = new SentenceBuffer(check, stream);
-        ChatClient.Reply reply = client.chat(messages, left(deadline), buffer::add);
         tally.attempts++;
+        long c0 = System.nanoTime();
+        ChatClient.Reply reply;
+        try {
+          reply = client.chat(messages, left(deadline), buffer::add);
+        } finally {
+          tally.waited(c0);
+        }
         tally.call(reply);
         buffer.finish();
         tally.checked(buffer);
@@ -168,7 +179,7 @@ public final class LlmAnswerComposer implements AnswerComposer {
     private final List<String> dropped = new ArrayList<>();
     private int tokensIn;
     private int tokensOut;
-    private long modelMs;
+    private long modelNanos;
     private long checkNanos;
 
     Tally(String model, String question) {
@@ -179,7 +190,11 @@ public final class LlmAnswerComposer implements AnswerComposer {
     void call(ChatClient.Reply reply) {
       tokensIn += reply.tokensIn();
       tokensOut += reply.tokensOut();
-      modelMs += reply.latencyMs();
+    }
+
+    /** Time spent in a model call, counted whether it answered or failed. */
+    void waited(long sinceNanos) {
+      modelNanos += System.nanoTime() - sinceNanos;
     }
 
     void checked(SentenceBuffer buffer) {
@@ -201,7 +216,7 @@ public final class LlmAnswerComposer implements AnswerComposer {
           dropped,
           tokensIn,
           tokensOut,
-          modelMs,
+          TimeUnit.NANOSECONDS.toMillis(modelNanos),
           TimeUnit.NANOSECONDS.toMicros(checkNanos),
           fallback);
     }

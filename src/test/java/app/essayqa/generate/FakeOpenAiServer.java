@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible chat server on 127.0.0.1, for tests: {@code POST /v1/chat/completions}
@@ -54,6 +55,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
   private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
+  private volatile Function<Request, String> otherwise;
 
   public FakeOpenAiServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -77,6 +79,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     return then(new Text(text, 0));
   }
 
+  /** Once the script is used up, replies to each request with what {@code reply} makes of it. */
+  public FakeOpenAiServer otherwise(Function<Request, String> reply) {
+    this.otherwise = reply;
+    return this;
+  }
+
   public List<Request> requests() {
     return requests;
   }
@@ -84,8 +92,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       JsonNode body = MAPPER.readTree(exchange.getRequestBody());
-      requests.add(new Request(body, exchange.getRequestHeaders().getFirst("Authorization")));
+      Request request = new Request(body, exchange.getRequestHeaders().getFirst("Authorization"));
+      requests.add(request);
       Reply reply = script.poll();
+      if (reply == null && otherwise != null) {
+        reply = new Text(otherwise.apply(request), 0);
+      }
       if (reply == null) {
         reply = new Status(500, "the test scripted no reply", null);
       }
