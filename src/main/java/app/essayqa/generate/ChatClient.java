@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * thread rather than the HTTP client's, and every failure turned into a {@link ModelFault}.
  * Thread-safe: each call has its own queue.
  */
-class ChatClient {
+final class ChatClient {
   private final LlmSettings settings;
   private final StreamingChatModel model;
 

@@ -33,6 +33,7 @@ class ApiKeySecrecyTest {
   FakeOpenAiServer server;
   ListAppender<ILoggingEvent> logs;
   Level rootLevel;
+  final java.util.Map<String, Level> levels = new java.util.HashMap<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -41,7 +42,9 @@ class ApiKeySecrecyTest {
     rootLevel = root.getLevel();
     root.setLevel(Level.TRACE);
     for (String name : List.of("app.essayqa", "dev.langchain4j")) {
-      ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.TRACE);
+      Logger logger = (Logger) LoggerFactory.getLogger(name);
+      levels.put(name, logger.getLevel());
+      logger.setLevel(Level.TRACE);
     }
     logs = new ListAppender<>();
     logs.start();
@@ -53,9 +56,7 @@ class ApiKeySecrecyTest {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.detachAppender(logs);
     root.setLevel(rootLevel);
-    for (String name : List.of("app.essayqa", "dev.langchain4j")) {
-      ((Logger) LoggerFactory.getLogger(name)).setLevel(null);
-    }
+    levels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
     server.close();
   }
 
