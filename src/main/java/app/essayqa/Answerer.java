@@ -1,6 +1,7 @@
 package app.essayqa;
 
 import app.essayqa.answer.Answer;
+import app.essayqa.answer.SentenceStream;
 import app.essayqa.config.Config;
 import app.essayqa.error.EssayQaException;
 import app.essayqa.ingest.Library;
@@ -32,6 +33,15 @@ public interface Answerer extends AutoCloseable {
    * answers, any other question as if it stood alone.
    */
   Answer ask(String question, Conversation conversation);
+
+  /**
+   * The same, showing the answer on {@code stream} sentence by sentence while a language model
+   * writes it ({@code answer.mode=llm}); each sentence has passed the citation check. Answerers
+   * that do not stream send nothing to it and return the whole answer, as {@link #ask} does.
+   */
+  default Answer ask(String question, Conversation conversation, SentenceStream stream) {
+    return ask(question, conversation);
+  }
 
   /** The parsed seed documents: titles, authors, sections and paragraphs for browsing. */
   Library library();

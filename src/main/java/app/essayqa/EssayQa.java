@@ -6,6 +6,7 @@ import app.essayqa.answer.AnswerComposer;
 import app.essayqa.answer.Composed;
 import app.essayqa.answer.Evidence;
 import app.essayqa.answer.Refusal;
+import app.essayqa.answer.SentenceStream;
 import app.essayqa.config.Config;
 import app.essayqa.error.EssayQaException;
 import app.essayqa.ingest.Library;
@@ -65,6 +66,11 @@ public final class EssayQa implements Answerer {
 
   @Override
   public Answer ask(String question, Conversation conversation) {
+    return ask(question, conversation, SentenceStream.NONE);
+  }
+
+  @Override
+  public Answer ask(String question, Conversation conversation, SentenceStream stream) {
     long t0 = System.nanoTime();
     Map<String, Long> timings = new LinkedHashMap<>();
     String shown = question == null ? "" : question;
@@ -101,18 +107,24 @@ public final class EssayQa implements Answerer {
       Composed composed =
           wholeText
               ? s.quoter().compose(q.text(), verdict.ranked(), List.of())
-              : s.composer().compose(q.text(), verdict.ranked(), q.terms());
+              : s.composer()
+                  .compose(q.text(), verdict.ranked(), q.terms(), conversation.turns(), stream);
       timings.put("compose", ms(t3));
+      // A language model that finds no answer in the passages refuses as the policy would.
       answer =
-          new Answer(
-              shown,
-              composed.text(),
-              false,
-              composed.citations(),
-              List.of(),
-              s.indexVersion(),
-              timings(timings, t0),
-              evidence);
+          composed.declined()
+              ? s.refusals()
+                  .declined(shown, ranked, evidence, timings(timings, t0), composed.generation())
+              : new Answer(
+                  shown,
+                  composed.text(),
+                  false,
+                  composed.citations(),
+                  List.of(),
+                  s.indexVersion(),
+                  timings(timings, t0),
+                  evidence,
+                  composed.generation());
     }
     LOG.debug(
         "ask: scope={} follow-up={} {} candidates, abstained={}, signals={} in {} ms",

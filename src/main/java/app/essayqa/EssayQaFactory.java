@@ -1,12 +1,15 @@
 package app.essayqa;
 
 import app.essayqa.answer.AbstentionPolicy;
+import app.essayqa.answer.AnswerComposer;
 import app.essayqa.answer.ExtractiveAnswerComposer;
 import app.essayqa.answer.Refusal;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
 import app.essayqa.error.EssayQaException;
 import app.essayqa.error.IoReason;
+import app.essayqa.generate.LlmAnswerComposer;
+import app.essayqa.generate.LlmSettings;
 import app.essayqa.index.Embedder;
 import app.essayqa.index.EmbeddingModels;
 import app.essayqa.index.EssayIndex;
@@ -34,6 +37,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +57,20 @@ final class EssayQaFactory {
 
   /** Reads the seeds and builds or loads the index described by {@code config}. */
   static EssayQa open(Config config) {
+    return open(config, System.getenv());
+  }
+
+  /**
+   * The same, with the environment the language model's API key is read from ({@code
+   * answer.mode=llm} only).
+   */
+  static EssayQa open(Config config, Map<String, String> env) {
     long started = System.nanoTime();
+    // Read before the slow steps, so that a mistake in llm.* is reported at once.
+    Optional<LlmSettings> llm =
+        config.getString(ConfigKeys.ANSWER_MODE).equals("llm")
+            ? Optional.of(LlmSettings.from(config, env))
+            : Optional.empty();
     Library library = new SeedLoader().load(config.getPath(ConfigKeys.SEEDS_DIR));
     Path cacheDir = cacheDir(config);
     Embedder embedder = new Embedder(EmbeddingModels.allMiniLm(cacheDir));
@@ -156,7 +174,8 @@ final class EssayQaFactory {
             queries,
             finder,
             abstention,
-            quoter,
+            llm.<AnswerComposer>map(settings -> new LlmAnswerComposer(quoter, settings))
+                .orElse(quoter),
             quoter,
             new Refusal(library, version),
             new TurnReader(index.passages()),

@@ -3,6 +3,7 @@ package app.essayqa.answer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the program says to a question.
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param indexVersion the index the answer came from (same version and question, same answer)
  * @param timingsMs milliseconds per stage, {@code total} included, in pipeline order
  * @param evidence why each candidate passage ranked where it did, for {@code :debug} and reports
+ * @param generation how a language model wrote the answer ({@code answer.mode=llm}), or why its
+ *     answer was not used; empty in extractive mode and when the model was not asked
  */
 public record Answer(
     String question,
@@ -24,7 +27,8 @@ public record Answer(
     List<String> nearestTopics,
     String indexVersion,
     Map<String, Long> timingsMs,
-    List<Evidence> evidence) {
+    List<Evidence> evidence,
+    Optional<Generation> generation) {
 
   public Answer {
     Objects.requireNonNull(question, "question");
@@ -33,5 +37,28 @@ public record Answer(
     nearestTopics = List.copyOf(nearestTopics);
     timingsMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMs));
     evidence = List.copyOf(evidence);
+    Objects.requireNonNull(generation, "generation");
+  }
+
+  /** An answer no language model had a part in. */
+  public Answer(
+      String question,
+      String text,
+      boolean abstained,
+      List<Citation> citations,
+      List<String> nearestTopics,
+      String indexVersion,
+      Map<String, Long> timingsMs,
+      List<Evidence> evidence) {
+    this(
+        question,
+        text,
+        abstained,
+        citations,
+        nearestTopics,
+        indexVersion,
+        timingsMs,
+        evidence,
+        Optional.empty());
   }
 }

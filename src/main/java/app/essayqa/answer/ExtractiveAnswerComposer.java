@@ -46,7 +46,7 @@ public final class ExtractiveAnswerComposer implements AnswerComposer {
     for (ScoredPassage sp : cited) {
       int n = citations.size() + 1;
       numberById.put(sp.passage().id(), n);
-      citations.add(citation(n, sp));
+      citations.add(cite(n, sp));
     }
     List<ScoredPassage> inDocumentOrder = new ArrayList<>(chosen);
     inDocumentOrder.sort(Comparator.comparingInt(sp -> sp.passage().id()));
@@ -113,7 +113,11 @@ public final class ExtractiveAnswerComposer implements AnswerComposer {
     return result;
   }
 
-  private Citation citation(int n, ScoredPassage sp) {
+  /**
+   * The citation numbered {@code n} for a passage, its quote taken from the document text at the
+   * passage's offsets (and checked to be the passage's text).
+   */
+  public Citation cite(int n, ScoredPassage sp) {
     Passage p = sp.passage();
     Document document =
         library

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,6 +75,25 @@ public final class Refusal {
         nearestTopics(ranked),
         timings,
         evidence);
+  }
+
+  /** A language model found no answer in the passages the policy let through. */
+  public Answer declined(
+      String shown,
+      List<ScoredPassage> ranked,
+      List<Evidence> evidence,
+      Map<String, Long> timings,
+      Optional<Generation> generation) {
+    return new Answer(
+        shown,
+        subject + " not answer that (the language model found no answer in the passages).",
+        true,
+        List.of(),
+        nearestTopics(ranked),
+        indexVersion,
+        timings,
+        evidence,
+        generation);
   }
 
   private Answer refusal(

@@ -2,6 +2,7 @@ package app.essayqa.cli;
 
 import app.essayqa.answer.Answer;
 import app.essayqa.answer.Citation;
+import app.essayqa.answer.Generation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,7 +43,28 @@ final class AnswerJson {
     for (Map.Entry<String, Long> t : answer.timingsMs().entrySet()) {
       timings.put(t.getKey(), t.getValue());
     }
+    answer.generation().ifPresent(g -> generation(root.putObject("generation"), g));
     return root;
+  }
+
+  private static void generation(ObjectNode node, Generation g) {
+    node.put("model", g.model());
+    node.put("question", g.question());
+    node.put("attempts", g.attempts());
+    node.put("citationsMade", g.citationsMade());
+    node.put("citationsVerified", g.citationsVerified());
+    node.put("quotesChecked", g.quotesChecked());
+    ArrayNode dropped = node.putArray("dropped");
+    g.dropped().forEach(dropped::add);
+    node.put("tokensIn", g.tokensIn());
+    node.put("tokensOut", g.tokensOut());
+    node.put("modelMs", g.modelMs());
+    node.put("verifyMicros", g.verifyMicros());
+    if (g.fallback().isPresent()) {
+      node.put("fallback", g.fallback().get());
+    } else {
+      node.putNull("fallback");
+    }
   }
 
   /** One line, no trailing newline; non-ASCII text stays as UTF-8, control characters escaped. */

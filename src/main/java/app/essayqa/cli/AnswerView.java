@@ -3,6 +3,7 @@ package app.essayqa.cli;
 import app.essayqa.answer.Answer;
 import app.essayqa.answer.Citation;
 import app.essayqa.answer.Evidence;
+import app.essayqa.answer.Generation;
 import app.essayqa.ingest.Document;
 import app.essayqa.ingest.Library;
 import app.essayqa.ingest.Paragraph;
@@ -30,8 +31,39 @@ final class AnswerView {
 
   /** The answer text, then its sources; or, when the essay does not say, the nearest topics. */
   String answer(Answer answer) {
+    return style.bold(wrap(clean(answer.text()), "")) + "\n" + afterText(answer);
+  }
+
+  /** One sentence of an answer as it streams in: bold like the whole text, never wrapped. */
+  String streamed(String sentence) {
+    return style.bold(clean(sentence));
+  }
+
+  /**
+   * What follows the answer's text: the note on a language model's answer that was not used or was
+   * cut, then the sources, or, when the essay does not say, the nearest topics.
+   */
+  String afterText(Answer answer) {
     StringBuilder out = new StringBuilder();
-    out.append(style.bold(wrap(clean(answer.text()), ""))).append('\n');
+    answer
+        .generation()
+        .ifPresent(
+            g -> {
+              if (g.notice().isPresent()) {
+                out.append(style.faint(wrap(clean(g.notice().get()), ""))).append('\n');
+              } else if (!g.dropped().isEmpty()) {
+                int n = g.dropped().size();
+                out.append(
+                        style.faint(
+                            wrap(
+                                n
+                                    + (n == 1 ? " sentence" : " sentences")
+                                    + " of the language model's answer left out: its citation or"
+                                    + " quote did not check out (:debug shows it).",
+                                "")))
+                    .append('\n');
+              }
+            });
     if (answer.abstained()) {
       // The facade may already name the topics in its statement; say them once.
       boolean named = answer.nearestTopics().stream().allMatch(answer.text()::contains);
@@ -157,6 +189,43 @@ final class AnswerView {
       out.append(style.faint(INDENT + "  " + clean(Text.abbreviate(e.text(), lineRoom()))))
           .append('\n');
     }
+    answer.generation().ifPresent(g -> out.append(generation(g)));
+    return out.toString();
+  }
+
+  /** How the language model's answer was made and checked. */
+  private String generation(Generation g) {
+    StringBuilder out = new StringBuilder("\n");
+    out.append(
+            String.format(
+                Locale.ROOT,
+                "language model %s: %d call%s, %d ms, tokens in %d / out %d, checks %d µs",
+                clean(g.model()),
+                g.attempts(),
+                g.attempts() == 1 ? "" : "s",
+                g.modelMs(),
+                g.tokensIn(),
+                g.tokensOut(),
+                g.verifyMicros()))
+        .append('\n');
+    out.append(INDENT).append("asked: ").append(clean(g.question())).append('\n');
+    out.append(INDENT)
+        .append(
+            String.format(
+                Locale.ROOT,
+                "checked: %d of %d citations verified, %d quotes compared with their passages",
+                g.citationsVerified(),
+                g.citationsMade(),
+                g.quotesChecked()))
+        .append('\n');
+    for (String d : g.dropped()) {
+      out.append(wrap("dropped: " + clean(d), INDENT)).append('\n');
+    }
+    g.fallback()
+        .ifPresent(
+            why ->
+                out.append(wrap("fell back to the extractive answer: " + clean(why), INDENT))
+                    .append('\n'));
     return out.toString();
   }
 

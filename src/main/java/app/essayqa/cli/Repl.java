@@ -3,9 +3,11 @@ package app.essayqa.cli;
 import app.essayqa.Answerer;
 import app.essayqa.Conversation;
 import app.essayqa.answer.Answer;
+import app.essayqa.answer.SentenceStream;
 import app.essayqa.error.EssayQaException;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -60,7 +62,8 @@ final class Repl {
       } else {
         // The question stage decides whether it follows up the last answer, as it does for
         // Telegram; a question that stands alone is read alone.
-        answer(() -> source.ask(input, conversation), out);
+        Conversation sofar = conversation;
+        answer(stream -> source.ask(input, sofar, stream), out);
       }
       out.flush();
     }
@@ -71,14 +74,35 @@ final class Repl {
    * Asks and prints. A failure is reported and the session goes on: a person should not lose their
    * REPL, and its history, to one question that tripped a bug.
    */
-  private void answer(java.util.function.Supplier<Answer> ask, PrintWriter out) {
+  private void answer(Function<SentenceStream, Answer> ask, PrintWriter out) {
+    AnswerView view = view();
+    StringBuilder streamed = new StringBuilder();
+    // Sentences arrive already checked (answer.mode=llm); printed at once, they are never taken
+    // back, only followed by a note when the model stopped and the quoted answer replaces them.
+    SentenceStream stream =
+        sentence -> {
+          out.print((streamed.length() == 0 ? "" : " ") + view.streamed(sentence));
+          out.flush();
+          streamed.append(streamed.length() == 0 ? "" : " ").append(sentence);
+        };
     try {
-      last = ask.get();
+      last = ask.apply(stream);
       conversation = conversation.then(last);
-      out.println(view().answer(last));
+      if (streamed.length() == 0) {
+        out.println(view.answer(last));
+      } else if (streamed.toString().equals(last.text())) {
+        out.println();
+        out.println(view.afterText(last));
+      } else {
+        out.println();
+        out.println();
+        out.println(view.answer(last));
+      }
     } catch (EssayQaException e) {
+      out.print(streamed.length() == 0 ? "" : "\n");
       out.println("error: " + Text.printable(e.getMessage()) + "\n");
     } catch (RuntimeException e) {
+      out.print(streamed.length() == 0 ? "" : "\n");
       out.println(
           "internal error: " + Text.printable(e.toString()) + " (the question was skipped)\n");
     }
@@ -103,7 +127,7 @@ final class Repl {
           out.println("The last answer quoted nothing to continue from.\n");
         } else {
           Conversation sofar = conversation;
-          answer(() -> source.ask("Tell me more", sofar), out);
+          answer(stream -> source.ask("Tell me more", sofar, stream), out);
         }
       }
       default -> out.println("Unknown command " + command + "; :help lists the commands.");

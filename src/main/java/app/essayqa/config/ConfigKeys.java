@@ -28,6 +28,12 @@ public final class ConfigKeys {
   public static final String RETRIEVAL_EXPANSIONS_PER_TERM = "retrieval.expansions-per-term";
   public static final String ANSWER_MAX_SENTENCES = "answer.max-sentences";
   public static final String ANSWER_MAX_CHARS = "answer.max-chars";
+  public static final String ANSWER_MODE = "answer.mode";
+  public static final String LLM_BASE_URL = "llm.base-url";
+  public static final String LLM_MODEL = "llm.model";
+  public static final String LLM_TIMEOUT = "llm.timeout";
+  public static final String LLM_MAX_TOKENS = "llm.max-tokens";
+  public static final String LLM_TEMPERATURE = "llm.temperature";
   public static final String QUESTION_MAX_CHARS = "question.max-chars";
   public static final String ABSTENTION_MIN_SIMILARITY = "abstention.min-similarity";
   public static final String ABSTENTION_CONFIDENT_SIMILARITY = "abstention.confident-similarity";
@@ -64,6 +70,12 @@ public final class ConfigKeys {
           ConfigKey.number(RETRIEVAL_SCOPE_BOOST, 1.0, 0, 10),
           ConfigKey.integer(ANSWER_MAX_SENTENCES, 2, 1, 5),
           ConfigKey.integer(ANSWER_MAX_CHARS, 320, 80, 4000),
+          ConfigKey.choice(ANSWER_MODE, "extractive", "extractive", "llm"),
+          ConfigKey.text(LLM_BASE_URL, "http://localhost:11434/v1"),
+          ConfigKey.text(LLM_MODEL, "llama3.2"),
+          ConfigKey.number(LLM_TIMEOUT, 30, 0.1, 600),
+          ConfigKey.integer(LLM_MAX_TOKENS, 400, 16, 8192),
+          ConfigKey.number(LLM_TEMPERATURE, 0, 0, 2),
           ConfigKey.integer(QUESTION_MAX_CHARS, 1000, 10, 100_000),
           ConfigKey.number(ABSTENTION_MIN_SIMILARITY, 0.12, -1, 1),
           ConfigKey.number(ABSTENTION_CONFIDENT_SIMILARITY, 0.55, -1, 1),

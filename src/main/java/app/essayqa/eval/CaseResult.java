@@ -1,6 +1,9 @@
 package app.essayqa.eval;
 
+import app.essayqa.answer.Generation;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one case got and how it scored. Kept only for failed cases and written to reports; the
@@ -9,6 +12,7 @@ import java.util.List;
  * @param quotes the citations in rank order, empty when the system abstained
  * @param groupsSatisfied how many {@code answer_contains} groups the answer text satisfies
  * @param reasons why the case failed; empty when it passed
+ * @param generation how a language model wrote the answer, when one was asked
  */
 record CaseResult(
     EvalCase expected,
@@ -17,10 +21,24 @@ record CaseResult(
     List<QuoteResult> quotes,
     int groupsSatisfied,
     double latencyMs,
-    List<String> reasons) {
+    List<String> reasons,
+    Optional<Generation> generation) {
   CaseResult {
     quotes = List.copyOf(quotes);
     reasons = List.copyOf(reasons);
+    Objects.requireNonNull(generation, "generation");
+  }
+
+  CaseResult(
+      EvalCase expected,
+      boolean abstained,
+      String answer,
+      List<QuoteResult> quotes,
+      int groupsSatisfied,
+      double latencyMs,
+      List<String> reasons) {
+    this(
+        expected, abstained, answer, quotes, groupsSatisfied, latencyMs, reasons, Optional.empty());
   }
 
   boolean passed() {

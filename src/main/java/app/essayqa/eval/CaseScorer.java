@@ -68,7 +68,14 @@ final class CaseScorer {
       }
     }
     return new CaseResult(
-        c, answer.abstained(), answer.text(), quotes, satisfied, latencyMs, reasons);
+        c,
+        answer.abstained(),
+        answer.text(),
+        quotes,
+        satisfied,
+        latencyMs,
+        reasons,
+        answer.generation());
   }
 
   /** A case whose question made the system throw: a bug, counted as a miss with the error. */

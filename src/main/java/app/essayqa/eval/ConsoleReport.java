@@ -18,7 +18,8 @@ final class ConsoleReport {
       return "-";
     }
     return switch (key.metric()) {
-      case LATENCY_P50, LATENCY_P95 -> String.format(Locale.ROOT, "%.1f", value);
+      case LATENCY_P50, LATENCY_P95, MODEL_LATENCY_P50, MODEL_LATENCY_P95 ->
+          String.format(Locale.ROOT, "%.1f", value);
       case ANSWER_CHARS -> String.format(Locale.ROOT, "%.0f", value);
       default -> String.format(Locale.ROOT, "%.3f", value);
     };
@@ -51,6 +52,11 @@ final class ConsoleReport {
         "  hit/mrr/ndcg: answerable cases with evidence; terms: answer-term recall; abst P/R:"
             + " abstention precision/recall; answered: 1 - refusal rate on answerable; faithful: quotes"
             + " verbatim at their offsets; chars: mean answer length; ms: latency per question");
+    if (run.overall().generated() > 0) {
+      out.println(
+          "  verified: model citations that passed the check; fallback: model answers shown"
+              + " extractively instead; llm p50/p95: model time per answer, ms");
+    }
   }
 
   private static List<String> row(String scope, Scores scores, List<MetricKey> keys) {
@@ -68,6 +74,10 @@ final class ConsoleReport {
       case ANSWER_CHARS -> "chars";
       case LATENCY_P50 -> "p50 ms";
       case LATENCY_P95 -> "p95 ms";
+      case VERIFIED_CITATIONS -> "verified";
+      case FALLBACK_RATE -> "fallback";
+      case MODEL_LATENCY_P50 -> "llm p50";
+      case MODEL_LATENCY_P95 -> "llm p95";
       default -> k.name();
     };
   }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param sweep {@code KEY=V1,V2,...} to run once per value
  * @param baseline whether to run the Easy RAG baseline beside ours
  * @param maxFailures failed cases to list on the console
+ * @param judge whether a language model grades the answers, and which: {@code llm.*} settings with
+ *     the endpoint and model given here when set
  */
 public record EvalOptions(
     List<Path> suiteFiles,
@@ -26,7 +28,33 @@ public record EvalOptions(
     Map<String, String> thresholds,
     Optional<String> sweep,
     boolean baseline,
-    int maxFailures) {
+    int maxFailures,
+    Optional<Judge> judge) {
+
+  /** {@code --judge}: the endpoint and model that grade, where they differ from {@code llm.*}. */
+  public record Judge(Optional<String> baseUrl, Optional<String> model) {}
+
+  public EvalOptions(
+      List<Path> suiteFiles,
+      int k,
+      Optional<Path> reportDir,
+      List<Path> compareWith,
+      Map<String, String> thresholds,
+      Optional<String> sweep,
+      boolean baseline,
+      int maxFailures) {
+    this(
+        suiteFiles,
+        k,
+        reportDir,
+        compareWith,
+        thresholds,
+        sweep,
+        baseline,
+        maxFailures,
+        Optional.empty());
+  }
+
   public EvalOptions {
     suiteFiles = List.copyOf(suiteFiles);
     compareWith = List.copyOf(compareWith);

@@ -5,6 +5,8 @@ import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
 import app.essayqa.error.Printable;
 import app.essayqa.error.UsageException;
+import app.essayqa.generate.AnswerJudge;
+import app.essayqa.generate.LlmSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ public final class Evaluation {
   private final String sweep;
   private final boolean baseline;
   private final int maxFailures;
+  private final Optional<EvalOptions.Judge> judge;
 
   public Evaluation(Answerer.Opener opener, EvalOptions options) {
     this.opener = opener;
@@ -55,6 +58,7 @@ public final class Evaluation {
     this.sweep = options.sweep().orElse(null);
     this.baseline = options.baseline();
     this.maxFailures = options.maxFailures();
+    this.judge = options.judge();
   }
 
   /**
@@ -138,6 +142,10 @@ public final class Evaluation {
             if (comparison.isPresent()) {
               each = each.andThen(comparison.get());
             }
+            Optional<JudgeTally> judged = judge(variant.config());
+            if (judged.isPresent()) {
+              each = each.andThen(judged.get());
+            }
             RunResult run = runner.run(suite, OURS, ours, each);
             if (easyRag.isPresent()) {
               baselines.put(
@@ -151,6 +159,7 @@ public final class Evaluation {
               base.ifPresent(b -> baselineTable(out, run, b, thresholds));
               gatesPassed &= ConsoleReport.gates(out, gates);
               comparison.ifPresent(c -> c.print(out, run));
+              judged.ifPresent(j -> j.print(out));
               ConsoleReport.failures(out, run);
             } else {
               boolean passed = gates.stream().allMatch(RunResult.GateResult::passed);
@@ -162,6 +171,7 @@ public final class Evaluation {
                   run.overall().passed(),
                   run.overall().cases(),
                   gates.isEmpty() ? "none" : passed ? "passed" : "FAILED");
+              judged.ifPresent(j -> j.print(out));
             }
             bySuite.computeIfAbsent(suite.name(), n -> new ArrayList<>()).add(run);
             if (spill != null) {
@@ -182,6 +192,17 @@ public final class Evaluation {
     out.flush();
     err.flush();
     return gatesPassed ? Verdict.PASSED : Verdict.FAILED;
+  }
+
+  /** A fresh tally per run when {@code --judge} was given; the judge's key is read from the env. */
+  private Optional<JudgeTally> judge(Config config) {
+    return judge.map(
+        j -> {
+          LlmSettings llm = LlmSettings.from(config, System.getenv());
+          return new JudgeTally(
+              new AnswerJudge(
+                  llm.at(j.baseUrl().orElse(llm.baseUrl()), j.model().orElse(llm.model()))));
+        });
   }
 
   private Optional<Path> reportDir() {
@@ -236,7 +257,7 @@ public final class Evaluation {
         "Beside the plain LangChain4j Easy RAG baseline (" + base.version() + "):",
         List.of(ours.system(), base.system() + " (baseline)"),
         List.of(ours, base),
-        keysWithThresholds(ours, thresholds));
+        keysWithThresholds(ours, List.of(ours), thresholds));
     out.println();
   }
 
@@ -261,14 +282,22 @@ public final class Evaluation {
           "Sweep over suite " + suite.name() + ":",
           names,
           runs,
-          keysWithThresholds(runs.get(0), thresholds));
+          keysWithThresholds(runs.get(0), runs, thresholds));
       out.println();
     }
   }
 
   /** The table's metrics plus each gated one (often tag-scoped) so a sweep shows what it guards. */
-  private static List<MetricKey> keysWithThresholds(RunResult run, List<Threshold> thresholds) {
+  private static List<MetricKey> keysWithThresholds(
+      RunResult run, List<RunResult> runs, List<Threshold> thresholds) {
     List<MetricKey> keys = new ArrayList<>(run.columns());
+    for (RunResult other : runs) {
+      for (MetricKey k : other.columns()) {
+        if (!keys.contains(k)) {
+          keys.add(k);
+        }
+      }
+    }
     for (Threshold t : thresholds) {
       if (!keys.contains(t.key())) {
         keys.add(t.key());

@@ -27,16 +27,35 @@ enum Metric {
   /** Median time per question, milliseconds, as measured around the call. */
   LATENCY_P50("latency_p50_ms", false, false),
   /** 95th percentile time per question, milliseconds. */
-  LATENCY_P95("latency_p95_ms", false, false);
+  LATENCY_P95("latency_p95_ms", false, false),
+  /** Language-model answers: of the {@code [n]} markers the model wrote, the share that checked. */
+  VERIFIED_CITATIONS("verified_citations", false, true, true),
+  /** Of the answers a language model was asked for, the share shown extractively instead. */
+  FALLBACK_RATE("fallback_rate", false, false, true),
+  /** Median time spent waiting for the language model per answer, milliseconds. */
+  MODEL_LATENCY_P50("model_latency_p50_ms", false, false, true),
+  /** 95th percentile of the same. */
+  MODEL_LATENCY_P95("model_latency_p95_ms", false, false, true);
 
   private final String label;
   private final boolean ranked;
   private final boolean higherIsBetter;
+  private final boolean generated;
 
   Metric(String label, boolean ranked, boolean higherIsBetter) {
+    this(label, ranked, higherIsBetter, false);
+  }
+
+  Metric(String label, boolean ranked, boolean higherIsBetter, boolean generated) {
     this.label = label;
     this.ranked = ranked;
     this.higherIsBetter = higherIsBetter;
+    this.generated = generated;
+  }
+
+  /** Measured only on answers a language model was asked for ({@code answer.mode=llm}). */
+  boolean generated() {
+    return generated;
   }
 
   String label() {

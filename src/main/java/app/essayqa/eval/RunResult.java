@@ -90,7 +90,7 @@ final class RunResult {
     keys.add(MetricKey.of(Metric.MRR, k));
     keys.add(MetricKey.of(Metric.NDCG, k));
     for (Metric m : Metric.values()) {
-      if (!m.ranked()) {
+      if (!m.ranked() && (!m.generated() || overall.generated() > 0)) {
         keys.add(MetricKey.of(m));
       }
     }
@@ -106,7 +106,7 @@ final class RunResult {
       }
     }
     for (Metric m : Metric.values()) {
-      if (!m.ranked()) {
+      if (!m.ranked() && (!m.generated() || overall.generated() > 0)) {
         keys.add(MetricKey.of(m));
       }
     }

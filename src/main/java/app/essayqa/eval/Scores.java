@@ -1,5 +1,6 @@
 package app.essayqa.eval;
 
+import app.essayqa.answer.Generation;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,6 +29,12 @@ final class Scores {
   private int answers;
   private long answerChars;
   private double[] latencies = new double[64];
+  private int generated;
+  private int fallbacks;
+  private int citationsMade;
+  private int citationsVerified;
+  private int modelCalls;
+  private double[] modelLatencies = new double[16];
 
   /**
    * @param ks the cut-offs to compute ranked metrics at
@@ -79,6 +86,7 @@ final class Scores {
       answers++;
       answerChars += r.answer().length();
     }
+    r.generation().ifPresent(this::addGeneration);
     for (QuoteResult q : r.quotes()) {
       quotes++;
       if (q.faithful()) {
@@ -87,8 +95,28 @@ final class Scores {
     }
   }
 
+  private void addGeneration(Generation g) {
+    generated++;
+    if (g.fallback().isPresent()) {
+      fallbacks++;
+    }
+    citationsMade += g.citationsMade();
+    citationsVerified += g.citationsVerified();
+    if (g.attempts() > 0) {
+      if (modelLatencies.length == modelCalls) {
+        modelLatencies = Arrays.copyOf(modelLatencies, modelCalls * 2);
+      }
+      modelLatencies[modelCalls++] = g.modelMs();
+    }
+  }
+
   int cases() {
     return cases;
+  }
+
+  /** Cases whose answer a language model was asked for. */
+  int generated() {
+    return generated;
   }
 
   int passed() {
@@ -116,8 +144,12 @@ final class Scores {
       case ANSWERED -> ratio(answeredAnswerable, answerableCases);
       case FAITHFULNESS -> ratio(faithfulQuotes, quotes);
       case ANSWER_CHARS -> ratio(answerChars, answers);
-      case LATENCY_P50 -> percentile(0.50);
-      case LATENCY_P95 -> percentile(0.95);
+      case LATENCY_P50 -> percentile(latencies, cases, 0.50);
+      case LATENCY_P95 -> percentile(latencies, cases, 0.95);
+      case VERIFIED_CITATIONS -> ratio(citationsVerified, citationsMade);
+      case FALLBACK_RATE -> ratio(fallbacks, generated);
+      case MODEL_LATENCY_P50 -> percentile(modelLatencies, modelCalls, 0.50);
+      case MODEL_LATENCY_P95 -> percentile(modelLatencies, modelCalls, 0.95);
     };
   }
 
@@ -135,13 +167,13 @@ final class Scores {
   }
 
   /** Nearest-rank percentile: the smallest sample with at least {@code p} of them at or below. */
-  private double percentile(double p) {
-    if (cases == 0) {
+  private static double percentile(double[] samples, int count, double p) {
+    if (count == 0) {
       return Double.NaN;
     }
-    double[] sorted = Arrays.copyOf(latencies, cases);
+    double[] sorted = Arrays.copyOf(samples, count);
     Arrays.sort(sorted);
-    int rank = (int) Math.ceil(p * cases);
+    int rank = (int) Math.ceil(p * count);
     return sorted[Math.max(0, rank - 1)];
   }
 }

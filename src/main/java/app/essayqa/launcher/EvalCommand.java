@@ -90,6 +90,27 @@ final class EvalCommand implements Callable<Integer> {
           "Failed cases to list on the console (default: ${DEFAULT-VALUE}; reports list all).")
   int maxFailures;
 
+  @Option(
+      names = "--judge",
+      description =
+          "Also have a language model grade each answer against the case's answer_contains"
+              + " (llm.* settings, key from ESSAYQA_LLM_API_KEY or OPENAI_API_KEY); reported"
+              + " apart from the figures, never a gate.")
+  boolean judge;
+
+  @Option(
+      names = "--judge-url",
+      paramLabel = "URL",
+      description =
+          "The judge's OpenAI-compatible endpoint, if not llm.base-url (implies --judge).")
+  String judgeUrl;
+
+  @Option(
+      names = "--judge-model",
+      paramLabel = "NAME",
+      description = "The judge's model, if not llm.model (implies --judge).")
+  String judgeModel;
+
   private final Answerer.Opener opener;
 
   EvalCommand(Answerer.Opener opener) {
@@ -107,7 +128,12 @@ final class EvalCommand implements Callable<Integer> {
             thresholdOptions,
             Optional.ofNullable(sweep),
             baseline,
-            maxFailures);
+            maxFailures,
+            judge || judgeUrl != null || judgeModel != null
+                ? Optional.of(
+                    new EvalOptions.Judge(
+                        Optional.ofNullable(judgeUrl), Optional.ofNullable(judgeModel)))
+                : Optional.empty());
     Evaluation.Verdict verdict =
         new Evaluation(opener, options)
             .run(configOptions::load, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -55,6 +55,10 @@ final class AnswerFormatter {
 
   Formatted answer(Answer answer) {
     StringBuilder html = new StringBuilder(Html.escape(answer.text().strip()));
+    answer
+        .generation()
+        .flatMap(g -> g.notice())
+        .ifPresent(note -> html.append("\n\n<i>").append(Html.escape(note)).append("</i>"));
     if (answer.abstained() && !answer.nearestTopics().isEmpty()) {
       html.append("\n\n<b>The essay does cover:</b>");
       for (String topic : answer.nearestTopics()) {

@@ -3,9 +3,13 @@ package app.essayqa.telegram;
 import java.io.Serializable;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -20,6 +24,13 @@ final class SideCalls implements AutoCloseable {
 
   private final BotApi api;
   private final ThreadPoolExecutor pool;
+  private final ScheduledThreadPoolExecutor timer;
+
+  /** A side call made again and again until closed. */
+  interface Repeating extends AutoCloseable {
+    @Override
+    void close();
+  }
 
   SideCalls(BotApi api, int threads) {
     this.api = api;
@@ -36,13 +47,51 @@ final class SideCalls implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "telegram-side-timer");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.setRemoveOnCancelPolicy(true);
+  }
+
+  /**
+   * Makes the call every {@code periodMs}, first after one period, until the returned handle is
+   * closed: Telegram shows "typing" for five seconds, a language model may take longer.
+   */
+  Repeating every(String what, BotApiMethod<? extends Serializable> method, long periodMs) {
+    // Checked when the call is about to go out, so that none queued before close() follows it.
+    AtomicBoolean stopped = new AtomicBoolean();
+    ScheduledFuture<?> task;
+    try {
+      task =
+          timer.scheduleWithFixedDelay(
+              () -> submit(what, method, stopped::get), periodMs, periodMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      return () -> {};
+    }
+    return () -> {
+      stopped.set(true);
+      task.cancel(false);
+    };
   }
 
   /** Makes the call in the background; {@code what} names it in the log if it fails. */
   void submit(String what, BotApiMethod<? extends Serializable> method) {
+    submit(what, method, () -> false);
+  }
+
+  private void submit(
+      String what, BotApiMethod<? extends Serializable> method, BooleanSupplier cancelled) {
     try {
       pool.execute(
           () -> {
+            if (cancelled.getAsBoolean()) {
+              return;
+            }
             try {
               api.sideCall(method);
             } catch (BotApiException e) {
@@ -56,6 +105,7 @@ final class SideCalls implements AutoCloseable {
 
   @Override
   public void close() {
+    timer.shutdownNow();
     pool.shutdownNow();
   }
 }

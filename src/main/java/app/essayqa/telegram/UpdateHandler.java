@@ -58,6 +58,9 @@ final class UpdateHandler {
     }
   }
 
+  /** How often "typing" is sent again while an answer is written: within Telegram's 5 s. */
+  static final long TYPING_REFRESH_MS = 4_000;
+
   private final Answerer qa;
   private final SideCalls side;
   private final BotSettings settings;
@@ -186,18 +189,24 @@ final class UpdateHandler {
           .plan("too-long");
     }
     long chatId = out.chatId;
-    side.submit(
-        "chat " + chatId + ": typing indicator",
-        SendChatAction.builder().chatId(chatId).action("typing").build());
+    SendChatAction typing = SendChatAction.builder().chatId(chatId).action("typing").build();
+    side.submit("chat " + chatId + ": typing indicator", typing);
     Optional<Answer> previous =
         replyTo == null
             ? Optional.empty()
             : recent.get(chatId, replyTo.getMessageId(), FOLLOW_UP_PATIENCE);
     Answer answer;
+    // The indicator lasts five seconds; a language model may write for longer. The answer is sent
+    // whole once verified: editing a message per streamed sentence would spend the chat's send
+    // budget on drafts.
+    SideCalls.Repeating stillTyping =
+        side.every("chat " + chatId + ": typing indicator", typing, TYPING_REFRESH_MS);
     try {
       answer = qa.ask(question, previous.map(Conversation::of).orElse(Conversation.empty()));
     } catch (EssayQaException e) {
       return out.text("Sorry: " + Html.escape(e.getMessage())).plan("error");
+    } finally {
+      stillTyping.close();
     }
     return out.add(
             formatter.answer(answer),

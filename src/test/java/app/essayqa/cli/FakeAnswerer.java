@@ -100,7 +100,7 @@ class FakeAnswerer implements Answerer {
 
   @Override
   public Answer ask(String question, Conversation conversation) {
-    this.previous.add(conversation.last().orElse(null));
+    conversation.last().ifPresent(previous::add);
     return ask(question);
   }
 

@@ -43,11 +43,9 @@ class ReplCommandTest {
     assertThat(result.out()).contains("The last answer quoted nothing to continue from.");
     assertThat(fake.asked)
         .containsExactly("What links them?", "Who said that?", "Tell me more", "What is the GDP?");
-    assertThat(fake.previous).hasSize(4);
-    assertThat(fake.previous.get(0)).isNull();
-    assertThat(fake.previous.get(1).question()).isEqualTo("What links them?");
-    assertThat(fake.previous.get(2).question()).isEqualTo("Who said that?");
-    assertThat(fake.previous.get(3).question()).isEqualTo("Tell me more");
+    assertThat(fake.previous)
+        .extracting(a -> a.question())
+        .containsExactly("What links them?", "Who said that?", "Tell me more");
   }
 
   @Test

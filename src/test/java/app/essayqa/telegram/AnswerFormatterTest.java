@@ -124,6 +124,43 @@ class AnswerFormatterTest {
     assertThat(f.markup()).isEmpty();
   }
 
+  @Test
+  void should_note_under_the_answer_why_the_language_models_answer_was_not_used() throws Exception {
+    app.essayqa.answer.Answer quoted = answer("Quoted <text>.", false, List.of(), List.of());
+    app.essayqa.answer.Generation g =
+        new app.essayqa.answer.Generation(
+            "m",
+            "q",
+            1,
+            0,
+            0,
+            0,
+            List.of(),
+            0,
+            0,
+            10,
+            1,
+            java.util.Optional.of("the model server failed (HTTP 500)"));
+    app.essayqa.answer.Answer withNote =
+        new app.essayqa.answer.Answer(
+            quoted.question(),
+            quoted.text(),
+            false,
+            List.of(),
+            List.of(),
+            "v",
+            java.util.Map.of(),
+            List.of(),
+            java.util.Optional.of(g));
+
+    AnswerFormatter.Formatted f = formatter.answer(withNote);
+
+    assertThat(f.html())
+        .isEqualTo(
+            "Quoted &lt;text&gt;.\n\n<i>Note: the language model's answer could not be used (the"
+                + " model server failed (HTTP 500)); quoted instead.</i>");
+  }
+
   @ParameterizedTest
   @CsvSource({"1, '', p:0:2", "2, p:0:1, p:0:3", "3, p:0:2, ''"})
   void should_show_a_paragraph_with_buttons_to_read_on(int number, String previous, String next)

@@ -32,7 +32,7 @@ public final class ScriptedBot {
             List.of(),
             500,
             1000,
-            4,
+            args.length > 4 ? Integer.parseInt(args[4]) : 4,
             Path.of(args[1]),
             Duration.ofSeconds(1),
             new BotSettings.SendRatesSpec(Long.parseLong(args[2]), 20, 30),
