@@ -24,8 +24,9 @@ public enum AnswerKind {
   private static final Pattern HOW_OLD = Pattern.compile("\\bhow (old|long)\\b");
   private static final Pattern TIME_Q =
       Pattern.compile(
-          "^(since )?when\\b|\\b(since|until|by) when\\b|\\bwhen (is|was|are|were|did|does|do|will|"
-              + "had|has|have)\\b|\\b(what|which|in what|in which|on what|on which|at what)"
+          "^(since |and |so )?when\\W*$|\\b(since|until|by) when\\b|(^|[.?!,;] ?|\\band |\\bso )when"
+              + "( and where| or where)? (is|was|are|were|did|does|do|will|would|could|can|had|has|"
+              + "have)\\b|\\b(what|which|in what|in which|on what|on which|at what)"
               + "(?: exact| precise| specific)? (?<unit>"
               + UNITS
               + ")\\b");
@@ -40,8 +41,16 @@ public enum AnswerKind {
               + ")\\b|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})");
   private static final Pattern YEAR = Pattern.compile("\\b(1\\d\\d\\d|20\\d\\d)s?\\b");
   private static final Pattern MONTH = Pattern.compile("\\b(" + MONTHS + ")\\b");
+
+  /**
+   * "Who…" asks for a person; "developers who use it" does not: "who" after a noun starts a
+   * relative clause, so only a leading one, or one after a preposition ("to whom"), counts.
+   */
   private static final Pattern WHO =
-      Pattern.compile("^(who|whom|whose)\\b|\\b(who|whom|whose) \\p{L}+");
+      Pattern.compile(
+          "^(and |so |but )?(who|whom|whose)\\b|[,;] ?(who|whom|whose) (is|was|are|were|did|does|do|"
+              + "will|would|can|could|had|has|have)\\b|\\b(to|by|with|for|from) (whom|whose)\\b");
+
   private static final Pattern WHICH_PERSON =
       Pattern.compile("\\b(which|what) (" + WordList.PERSON_NOUNS.alternation() + ")\\b");
   private static final Pattern PLACE_Q =

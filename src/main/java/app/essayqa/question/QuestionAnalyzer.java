@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class QuestionAnalyzer {
   private static final Pattern NAME_RUN =
-      Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}'’.-]*(\\s+\\p{Lu}[\\p{L}'’.-]*)*");
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}'’.-]*(\\s+\\p{Lu}[\\p{L}\\p{N}'’.-]*)*");
   private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,}s?\\b");
   private static final Pattern YEAR = Pattern.compile("\\b(1\\d\\d\\d|20\\d\\d)\\b");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
@@ -196,7 +197,9 @@ public final class QuestionAnalyzer {
       // A compound is known by any of its parts: "Sino-American" by "American".
       boolean wordKnown = false;
       for (String part : word.split("-")) {
-        List<String> terms = analyzer.terms(part);
+        // A version or model number does not make a new name: "GPLv3" is the GPL's.
+        String base = part.replaceFirst("(?i)(?<=\\p{L})v?\\d+(\\.\\d+)*$", "");
+        List<String> terms = analyzer.terms(base.isEmpty() ? part : base);
         wordKnown |= terms.isEmpty() || terms.stream().allMatch(vocabulary::knows);
       }
       if (!wordKnown) {

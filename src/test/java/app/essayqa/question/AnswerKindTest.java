@@ -18,6 +18,15 @@ class AnswerKindTest {
         "Who floated the idea of working with India?|PERSON",
         "Where was the workshop held?|PLACE",
         "What undermines the San Francisco System?|ANY",
+        "When the licence says free, does free mean zero cost?|ANY",
+        "What two steps do developers who use the licence take?|ANY",
+        "And when did it start?|TIME",
+        "When and where did the project get under way?|TIME",
+        "Did the workshop happen before the pandemic? When was it?|TIME",
+        "To whom does the licence apply?|PERSON",
+        "Which scholar spoke first?|PERSON",
+        "Which city hosted the meeting?|PLACE",
+        "How much did the project cost?|QUANTITY",
       })
   void should_read_the_kind_of_answer_from_the_question_words(String question, AnswerKind kind) {
     assertThat(AnswerKind.of(question).kind()).isEqualTo(kind);

@@ -112,7 +112,9 @@ class QuestionAnalyzerTest {
         Arguments.of("What does Vietnam think?", List.of("Vietnam"), List.of("Vietnam")),
         Arguments.of("What is the GDP of India?", List.of("GDP", "India"), List.of("GDP")),
         Arguments.of("The treaty was signed. What is at the other end?", List.of(), List.of()),
-        Arguments.of("Is the Sino-India border mentioned?", List.of("Sino-India"), List.of()));
+        Arguments.of("Is the Sino-India border mentioned?", List.of("Sino-India"), List.of()),
+        Arguments.of(
+            "Does Kei Koga's India2 plan exist?", List.of("Kei Koga's India2"), List.of()));
   }
 
   @ParameterizedTest(name = "{0} -> {1}, unknown {2}")
