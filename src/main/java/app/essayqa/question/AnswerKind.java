@@ -81,7 +81,7 @@ public enum AnswerKind {
 
   /**
    * The kind {@code question} asks for; for "how many X" the head noun X, for a time the unit asked
-   * for ("year", "day"...).
+   * for ("year", "day"...), for "which X" of people the noun X (the answer must then name one).
    */
   public record Wanted(AnswerKind kind, Optional<String> headNoun) {}
 
@@ -104,7 +104,12 @@ public enum AnswerKind {
     if (time.find()) {
       return new Wanted(TIME, Optional.ofNullable(time.group("unit")));
     }
-    if (WHO.matcher(q).find() || WHICH_PERSON.matcher(q).find()) {
+    Matcher which = WHICH_PERSON.matcher(q);
+    if (which.find()) {
+      // "Which participant…" asks for one of them by name, not for "participants".
+      return new Wanted(PERSON, Optional.of(which.group(2)));
+    }
+    if (WHO.matcher(q).find()) {
       return new Wanted(PERSON, Optional.empty());
     }
     if (PLACE_Q.matcher(q).find()) {
@@ -135,9 +140,9 @@ public enum AnswerKind {
         }
         return TIME_WORDS.matcher(lower).find();
       case PERSON:
-        return PERSON_NAME_CASED.matcher(sentence).find()
-            || TITLED_NAME.matcher(sentence).find()
-            || PEOPLE_WORDS.matcher(sentence).find();
+        boolean named =
+            PERSON_NAME_CASED.matcher(sentence).find() || TITLED_NAME.matcher(sentence).find();
+        return named || (wanted.headNoun().isEmpty() && PEOPLE_WORDS.matcher(sentence).find());
       case PLACE:
         return CAPITALISED.matcher(sentence).find();
       default:

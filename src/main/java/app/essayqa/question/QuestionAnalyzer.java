@@ -92,7 +92,13 @@ public final class QuestionAnalyzer {
     List<String> predicate = allTerms.stream().filter(t -> !nameTerms.contains(t)).toList();
     // Within its scope, the words that chose the scope ("author", "photo") are framing too.
     if (scope == Scope.AUTHOR) {
-      predicate = termsBeyond(predicate, WordList.AUTHOR_WORDS, WordList.BIOGRAPHY_WORDS);
+      predicate =
+          termsBeyond(
+              predicate,
+              WordList.AUTHOR_WORDS,
+              WordList.BIOGRAPHY_WORDS,
+              WordList.PLACE_NOUNS,
+              WordList.PERSON_NOUNS);
     } else if (scope == Scope.PICTURE) {
       predicate = termsBeyond(predicate, WordList.PICTURE_WORDS);
     }
@@ -223,7 +229,14 @@ public final class QuestionAnalyzer {
     boolean namesAuthor =
         !names.isEmpty()
             && names.stream().allMatch(n -> authors.stream().anyMatch(a -> a.contains(lower(n))));
-    List<String> own = termsBeyond(terms, WordList.AUTHOR_WORDS, WordList.BIOGRAPHY_WORDS);
+    // The noun of the answer ("which country") is no subject of its own.
+    List<String> own =
+        termsBeyond(
+            terms,
+            WordList.AUTHOR_WORDS,
+            WordList.BIOGRAPHY_WORDS,
+            WordList.PLACE_NOUNS,
+            WordList.PERSON_NOUNS);
     if (authorWord && (names.isEmpty() || namesAuthor) && own.size() <= 1) {
       return Scope.AUTHOR;
     }

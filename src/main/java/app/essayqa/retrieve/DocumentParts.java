@@ -54,7 +54,11 @@ public final class DocumentParts {
       own.stream()
           .filter(p -> p.paragraph() == first && p.sentence() <= OPENING_SENTENCES)
           .forEach(openings::add);
-      own.stream().filter(DocumentParts::inFirstPerson).forEach(firstPerson::add);
+      // The author's voice is a paragraph's, not a sentence's: "As a Southeast Asian studying
+      // in Japan, ..." opens a paragraph that goes on "I believe".
+      java.util.Set<Integer> voiced = new java.util.HashSet<>();
+      own.stream().filter(DocumentParts::inFirstPerson).forEach(p -> voiced.add(p.paragraph()));
+      own.stream().filter(p -> voiced.contains(p.paragraph())).forEach(firstPerson::add);
     }
   }
 
@@ -73,7 +77,7 @@ public final class DocumentParts {
     return List.copyOf(openings);
   }
 
-  /** Sentences in which the author speaks of themself. */
+  /** Sentences of the paragraphs in which the author speaks of themself. */
   public List<Passage> firstPerson() {
     return List.copyOf(firstPerson);
   }
