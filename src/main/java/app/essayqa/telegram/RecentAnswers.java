@@ -19,9 +19,17 @@ final class RecentAnswers {
   private record Key(long chatId, int messageId) {}
 
   private final Map<Key, Answer> answers;
+  private final Map<Long, Answer> latest;
   private final Map<Long, Integer> sending = new HashMap<>();
 
   RecentAnswers(int capacity) {
+    this.latest =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Long, Answer> eldest) {
+            return size() > capacity;
+          }
+        };
     this.answers =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
@@ -52,6 +60,7 @@ final class RecentAnswers {
 
   synchronized void put(long chatId, int messageId, Answer answer) {
     answers.put(new Key(chatId, messageId), answer);
+    latest.put(chatId, answer);
     notifyAll();
   }
 
@@ -76,6 +85,14 @@ final class RecentAnswers {
         return Optional.empty();
       }
     }
+  }
+
+  /**
+   * The last answer sent in the chat: what a private chat's next question may follow up without
+   * replying to it, as in the REPL (the question stage decides whether it does).
+   */
+  synchronized Optional<Answer> latest(long chatId) {
+    return Optional.ofNullable(latest.get(chatId));
   }
 
   synchronized int size() {

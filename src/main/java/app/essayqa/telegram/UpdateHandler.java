@@ -174,11 +174,11 @@ final class UpdateHandler {
           out.text("I don't know that command. /help lists what I can do.").plan("unknown-command");
       case NOT_TEXT ->
           out.text("I can only read text: please type your question.").plan("not-text");
-      case QUESTION -> question(route.text(), replyToBot ? replyTo : null, out);
+      case QUESTION -> question(route.text(), replyToBot ? replyTo : null, privateChat, out);
     };
   }
 
-  private Plan question(String question, Message replyTo, Replies out) {
+  private Plan question(String question, Message replyTo, boolean privateChat, Replies out) {
     if (question.length() > settings.maxQuestionChars()) {
       return out.text(
               "That question is "
@@ -191,10 +191,12 @@ final class UpdateHandler {
     long chatId = out.chatId;
     SendChatAction typing = SendChatAction.builder().chatId(chatId).action("typing").build();
     side.submit("chat " + chatId + ": typing indicator", typing);
+    // A reply follows up the answer it replies to; in a private chat any message may follow up the
+    // last answer, as in the REPL. In a group, only a reply: others talk in between.
     Optional<Answer> previous =
-        replyTo == null
-            ? Optional.empty()
-            : recent.get(chatId, replyTo.getMessageId(), FOLLOW_UP_PATIENCE);
+        replyTo != null
+            ? recent.get(chatId, replyTo.getMessageId(), FOLLOW_UP_PATIENCE)
+            : privateChat ? recent.latest(chatId) : Optional.empty();
     Answer answer;
     // The indicator lasts five seconds; a language model may write for longer. The answer is sent
     // whole once verified: editing a message per streamed sentence would spend the chat's send
