@@ -37,8 +37,14 @@ public final class DocumentParts {
     for (var entry : byDocument.entrySet()) {
       List<Passage> own = entry.getValue();
       String author = library.document(entry.getKey()).flatMap(d -> d.author()).orElse("").strip();
+      // A picture credit under the byline is no bio: lacking one, the naming sentences answer.
       List<Passage> bio =
-          own.stream().filter(p -> p.section().equals(DocumentParser.ABOUT_AUTHOR)).toList();
+          own.stream()
+              .filter(
+                  p ->
+                      p.section().equals(DocumentParser.ABOUT_AUTHOR)
+                          && p.kind() != ParagraphKind.CREDIT)
+              .toList();
       if (bio.isEmpty()) {
         bio =
             own.stream()
@@ -85,7 +91,10 @@ public final class DocumentParts {
   private static boolean inFirstPerson(Passage p) {
     for (String word : p.text().split("[^\\p{L}]+")) {
       if (WordList.FIRST_PERSON.contains(word.toLowerCase(Locale.ROOT))
-          && (word.equals("I") || !word.equals(word.toUpperCase(Locale.ROOT)))) {
+          // A lone lower-case "i" is the "i" of "i.e." or "(i)", never the author's "I".
+          && (word.length() == 1
+              ? word.equals("I")
+              : !word.equals(word.toUpperCase(Locale.ROOT)))) {
         return true;
       }
     }
