@@ -85,7 +85,8 @@ class RecentAnswersTest {
   void should_keep_each_chats_latest_answer_for_a_follow_up_without_a_reply() {
     RecentAnswers recent = new RecentAnswers(8);
     Answer later =
-        new Answer("q2", "a later answer [1]", false, List.of(), List.of(), "v1", Map.of(), List.of());
+        new Answer(
+            "q2", "a later answer [1]", false, List.of(), List.of(), "v1", Map.of(), List.of());
     recent.put(1, 1, ANSWER);
     recent.put(2, 5, ANSWER);
     recent.put(1, 2, later);
