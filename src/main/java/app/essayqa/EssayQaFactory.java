@@ -5,12 +5,15 @@ import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
 import app.essayqa.error.EssayQaException;
 import app.essayqa.error.IoReason;
+import app.essayqa.index.ConsoleIndexProgress;
 import app.essayqa.index.Embedder;
 import app.essayqa.index.EmbeddingModels;
 import app.essayqa.index.EssayIndex;
+import app.essayqa.index.FileIndexStore;
 import app.essayqa.index.Hashes;
+import app.essayqa.index.IndexProgress;
 import app.essayqa.index.TokenEncoder;
-import app.essayqa.index.VectorCache;
+import app.essayqa.index.WordVectorStore;
 import app.essayqa.ingest.Library;
 import app.essayqa.ingest.SeedLoader;
 import app.essayqa.retrieve.Bm25Retriever;
@@ -34,28 +37,42 @@ import org.slf4j.LoggerFactory;
 final class EssayQaFactory {
   private static final Logger LOG = LoggerFactory.getLogger(EssayQaFactory.class);
 
-  /** Token vectors may take at most this fraction (1/n) of the heap; the rest is for the others. */
-  private static final int TOKEN_HEAP_SHARE = 4;
-
   private EssayQaFactory() {}
 
   /** Reads the seeds and builds or loads the index described by {@code config}. */
   static EssayQa open(Config config) {
+    return open(
+        config,
+        new ConsoleIndexProgress(
+            System.err, ConsoleIndexProgress.stderrIsTerminal(), System::nanoTime));
+  }
+
+  /** As {@link #open(Config)}, telling {@code progress} how indexing goes. */
+  static EssayQa open(Config config, IndexProgress progress) {
     long started = System.nanoTime();
-    Library library = new SeedLoader().load(config.getPath(ConfigKeys.SEEDS_DIR));
+    List<Path> extra =
+        config.getList(ConfigKeys.SEEDS_EXTRA).stream()
+            .filter(s -> !s.isBlank())
+            .map(s -> config.home().resolve(s.strip()).normalize())
+            .toList();
+    SeedLoader.Seeds seeds = new SeedLoader().read(config.getPath(ConfigKeys.SEEDS_DIR), extra);
     Path cacheDir = cacheDir(config);
-    Embedder embedder = new Embedder(EmbeddingModels.allMiniLm(cacheDir));
     TokenEncoder tokenEncoder = EmbeddingModels.allMiniLmTokens(cacheDir);
     TermAnalyzer analyzer = new TermAnalyzer();
+    Path indexDir = cacheDir.resolve("index");
     EssayIndex index =
         EssayIndex.build(
-            library,
+            seeds,
             config.getInt(ConfigKeys.CHUNKING_CONTEXT_SENTENCES),
-            embedder,
             tokenEncoder,
-            new VectorCache(cacheDir.resolve("index")),
+            new FileIndexStore(indexDir.resolve("files"), LOG::warn),
+            new WordVectorStore(indexDir.resolve("words.bin"), LOG::warn),
             analyzer::terms,
-            Runtime.getRuntime().maxMemory() / TOKEN_HEAP_SHARE);
+            Hashes.ofClasses(TermAnalyzer.class),
+            progress);
+    Library library = index.library();
+    // The model for questions is loaded after indexing, which runs on the token encoder alone.
+    Embedder embedder = new Embedder(EmbeddingModels.allMiniLm(cacheDir));
     if (index.passages().isEmpty()) {
       throw new EssayQaException("the seed files hold no text to answer from");
     }
@@ -71,7 +88,16 @@ final class EssayQaFactory {
             index.passages(),
             analyzer,
             config.getDouble(ConfigKeys.RETRIEVAL_BM25_B),
-            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_WEIGHT));
+            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_WEIGHT),
+            index.files().stream()
+                .map(
+                    f ->
+                        new Bm25Retriever.Part(
+                            indexDir.resolve("files").resolve(f.key() + ".bm25"),
+                            f.firstPassage(),
+                            f.passages()))
+                .toList(),
+            LOG::warn);
     DenseRetriever dense =
         new DenseRetriever(
             index.passages(),
@@ -100,9 +126,9 @@ final class EssayQaFactory {
         index.passages().size(),
         version,
         ms(started));
-    // Without token vectors (seeds too large for the heap) the late ranking would be all ties.
+    // Without token vectors (no content words at all) the late ranking would be all ties.
     boolean lateInteraction =
-        config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0 && index.tokenVectors().length > 0;
+        config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0 && index.tokenVectors().rows() > 0;
     QueryBuilder queries =
         new QueryBuilder(analyzer, expander, bm25, embedder, tokenEncoder, lateInteraction);
     ExtractiveAnswerComposer quoter =
