@@ -11,6 +11,7 @@ import app.essayqa.answer.QuestionText;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
 import app.essayqa.error.EssayQaException;
+import app.essayqa.index.IndexProgress;
 import app.essayqa.index.Passage;
 import app.essayqa.index.TokenEncoder;
 import app.essayqa.ingest.Library;
@@ -117,7 +118,12 @@ public final class EssayQa implements Answerer {
 
   /** Reads the seeds and builds or loads the index described by {@code config}. */
   public static EssayQa open(Config config) {
-    return EssayQaFactory.open(config);
+    return EssayQaFactory.open(config, IndexProgress.NONE);
+  }
+
+  /** As {@link #open(Config)}, showing how indexing goes on {@code progress}. */
+  public static EssayQa open(Config config, IndexProgress progress) {
+    return EssayQaFactory.open(config, progress);
   }
 
   @Override

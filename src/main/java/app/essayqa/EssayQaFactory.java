@@ -5,7 +5,6 @@ import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
 import app.essayqa.error.EssayQaException;
 import app.essayqa.error.IoReason;
-import app.essayqa.index.ConsoleIndexProgress;
 import app.essayqa.index.Embedder;
 import app.essayqa.index.EmbeddingModels;
 import app.essayqa.index.EssayIndex;
@@ -39,15 +38,7 @@ final class EssayQaFactory {
 
   private EssayQaFactory() {}
 
-  /** Reads the seeds and builds or loads the index described by {@code config}. */
-  static EssayQa open(Config config) {
-    return open(
-        config,
-        new ConsoleIndexProgress(
-            System.err, ConsoleIndexProgress.stderrIsTerminal(), System::nanoTime));
-  }
-
-  /** As {@link #open(Config)}, telling {@code progress} how indexing goes. */
+  /** Reads the seeds and builds or loads the index, telling {@code progress} how it goes. */
   static EssayQa open(Config config, IndexProgress progress) {
     long started = System.nanoTime();
     List<Path> extra =

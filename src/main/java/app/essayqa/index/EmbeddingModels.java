@@ -101,14 +101,8 @@ public final class EmbeddingModels {
         model.toAbsolutePath(),
         path -> {
           try {
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            if (Boolean.getBoolean("essayqa.noarena")) {
-              options.setCPUArenaAllocator(false);
-            }
-            if (Boolean.getBoolean("essayqa.nopattern")) {
-              options.setMemoryPatternOptimization(false);
-            }
-            return OrtEnvironment.getEnvironment().createSession(path.toString(), options);
+            return OrtEnvironment.getEnvironment()
+                .createSession(path.toString(), new OrtSession.SessionOptions());
           } catch (OrtException e) {
             throw new EssayQaException(
                 "cannot load the embedding model from " + path + ": " + e.getMessage(), e);

@@ -15,13 +15,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Builds the index of one seed file with one run of the model per sentence: the sentence vector is
- * the mean of that run's token states (exactly what embedding the sentence alone gives), the token
- * vectors are its states, a clause's vector is the mean of the states of the tokens inside it, and
- * a context vector is the mean of the states of the sentences it is made of (plus the heading's own
- * short run). Tokens inside a longer text see a little more of it than they would alone; measured
- * on the essay suite, this scores as embedding each view separately did (README "Scaling") at a
- * seventh of the model time.
+ * Builds the index of one seed file with one run of the model per sentence, and one per clause of a
+ * sentence that has several: the sentence vector is the mean of its run's token states (exactly
+ * what embedding the sentence alone gives), its token vectors are those states, a pair of clauses
+ * is the mean of the two clauses' runs, and a context vector is the mean of the states of the
+ * sentences it is made of plus the heading's own short run. The context is not run as a text of its
+ * own: that would run every sentence three times more (README "Scaling" has the figures).
  */
 final class FileIndexer {
   /** Padded rows per model run: enough to keep both cores busy, little padding when sorted. */
@@ -57,26 +56,16 @@ final class FileIndexer {
         }
       }
     }
-    String exact = System.getProperty("essayqa.exact", "");
-    int contextAt = texts.size();
-    if (exact.contains("context")) {
-      passages.forEach(p -> texts.add(p.context()));
-    }
+    // Each clause of a multi-clause sentence is also run alone: pooled from the sentence's run,
+    // a clause's tokens have seen the whole sentence and its vector comes out close to the
+    // sentence's, which lost 0.015 of hit@1 on the essay suite (README "Scaling").
     int clauseAt = texts.size();
-    if (exact.contains("clause")) {
-      passages.forEach(p -> texts.addAll(ClauseSplitter.views(p.text())));
+    for (Passage p : passages) {
+      List<int[]> spans = ClauseSplitter.viewSpans(p.text());
+      for (int k = 0; k < spans.size(); k += 2) {
+        texts.add(p.text().substring(spans.get(k)[0], spans.get(k)[1]));
+      }
     }
-    int singleAt = texts.size();
-    if (exact.contains("single")) {
-      passages.forEach(
-          p -> {
-            List<int[]> spans = ClauseSplitter.viewSpans(p.text());
-            for (int k = 0; k < spans.size(); k += 2) {
-              texts.add(p.text().substring(spans.get(k)[0], spans.get(k)[1]));
-            }
-          });
-    }
-    int single = singleAt;
     progress.fileParsed(name, text.length(), texts.size());
     List<TokenEncoder.Run> runs = encoder.runAll(texts, BATCH, progress::sentences);
 
@@ -98,41 +87,26 @@ final class FileIndexer {
       sentences[i] = run.pooled();
       sums[i] = run.sum(0, run.states().length, false);
     }
+    int clause = clauseAt;
     for (int i = 0; i < n; i++) {
       TokenEncoder.Run run = runs.get(i);
       Passage p = passages.get(i);
       float[] specials = specials(run);
       firstClause[i] = clauses.size();
-      if (exact.contains("single")) {
-        List<int[]> spans = ClauseSplitter.viewSpans(p.text());
-        int ones = (spans.size() + 1) / 2;
-        for (int k = 0; k < ones; k++) {
-          TokenEncoder.Run one = runs.get(single + k);
-          clauses.add(one.pooled());
-          if (k + 1 < ones) {
-            TokenEncoder.Run next = runs.get(single + k + 1);
-            float[] sum = one.sum(0, one.states().length, true);
-            add(sum, next.sum(0, next.states().length, false));
-            clauses.add(Embedder.unit(sum));
-          }
-        }
-        single += ones;
-      } else {
-        for (int[] span : ClauseSplitter.viewSpans(p.text())) {
-          float[] sum = specials.clone();
-          boolean any = false;
-          for (int t = 0; t < run.states().length; t++) {
-            if (run.special()[t] == 0 && run.starts()[t] >= span[0] && run.ends()[t] <= span[1]) {
-              add(sum, run.states()[t]);
-              any = true;
-            }
-          }
-          clauses.add(
-              exact.contains("clause")
-                  ? runs.get(clauseAt + clauses.size()).pooled()
-                  : any ? Embedder.unit(sum) : sentences[i]);
+      // The views are each clause and each pair of neighbours: a pair's vector is the mean of
+      // its two clauses' runs.
+      int ones = (ClauseSplitter.viewSpans(p.text()).size() + 1) / 2;
+      for (int k = 0; k < ones; k++) {
+        TokenEncoder.Run one = runs.get(clause + k);
+        clauses.add(one.pooled());
+        if (k + 1 < ones) {
+          TokenEncoder.Run next = runs.get(clause + k + 1);
+          float[] pair = one.sum(0, one.states().length, true);
+          add(pair, next.sum(0, next.states().length, false));
+          clauses.add(Embedder.unit(pair));
         }
       }
+      clause += ones;
       firstToken[i] = tokens.size();
       int word = 0;
       for (int t = 0; t < run.states().length; t++) {
@@ -160,8 +134,7 @@ final class FileIndexer {
           add(context, sums[byPlace.get(place(part.paragraph(), part.sentence()))]);
         }
       }
-      contexts[i] =
-          exact.contains("context") ? runs.get(contextAt + i).pooled() : Embedder.unit(context);
+      contexts[i] = Embedder.unit(context);
     }
     firstClause[n] = clauses.size();
     firstToken[n] = tokens.size();

@@ -76,15 +76,37 @@ public final class TokenVectors {
   }
 
   /**
-   * The best dot product of {@code q} with rows {@code from} up to {@code to}, which lie in one
-   * part (one file's tokens); -1 when the range is empty.
+   * ColBERT's MaxSim: the mean over {@code queries} of each one's best dot product with rows {@code
+   * from} up to {@code to} (one part: one file's tokens); 0 when either is empty. The rows are
+   * copied out once, so a mapped file is read in one go, not byte by byte per query token.
    */
-  public double bestDot(int from, int to, float[] q) {
-    double best = -1;
-    for (int t = from; t < to; t++) {
-      best = Math.max(best, dot(t, q));
+  public double meanBestDot(int from, int to, float[][] queries) {
+    if (from >= to || queries.length == 0) {
+      return 0;
     }
-    return best;
+    int part = part(from);
+    int local = from - firstRow[part];
+    int count = to - from;
+    byte[] block = new byte[count * dim];
+    values[part].get(local * dim, block);
+    float[] scale = new float[count];
+    for (int r = 0; r < count; r++) {
+      scale[r] = scales[part].getFloat((local + r) * Float.BYTES);
+    }
+    double total = 0;
+    for (float[] q : queries) {
+      double best = -1;
+      for (int r = 0; r < count; r++) {
+        float sum = 0;
+        int base = r * dim;
+        for (int d = 0; d < dim; d++) {
+          sum += block[base + d] * q[d];
+        }
+        best = Math.max(best, sum * scale[r]);
+      }
+      total += best;
+    }
+    return total / queries.length;
   }
 
   /** Row {@code row} as floats (for tests and tools). */

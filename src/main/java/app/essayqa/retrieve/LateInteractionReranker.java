@@ -79,10 +79,6 @@ public final class LateInteractionReranker {
     if (question.length == 0 || from == to) {
       return 0;
     }
-    double sum = 0;
-    for (float[] q : question) {
-      sum += tokenVectors.bestDot(from, to, q);
-    }
-    return sum / question.length;
+    return tokenVectors.meanBestDot(from, to, question);
   }
 }
