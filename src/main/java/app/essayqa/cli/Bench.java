@@ -301,7 +301,7 @@ public final class Bench {
       long[] size = seedsSize(config, row);
       out.printf(
           Locale.ROOT,
-          "%nScaling row %d: %s (%d files, %.1f MB)%n",
+          "%nScaling row %d: %s (%d files, %.2f MB)%n",
           r + 1,
           row.extra().isEmpty() ? "the seeds alone" : "seeds + " + row.extra(),
           size[0],
@@ -345,7 +345,7 @@ public final class Bench {
       table.add(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.1f MB | %.0f s | %.1f s | %.0f ms | %.0f ms | %.0f MB | %.0f MB |",
+              "| %s | %d | %.2f MB | %.0f s | %.1f s | %.0f ms | %.0f ms | %.0f MB | %.0f MB |",
               row.extra().isEmpty() ? "essay alone" : "essay + " + row.extra(),
               size[0],
               size[1] / 1e6,
