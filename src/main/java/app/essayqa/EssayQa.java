@@ -9,6 +9,7 @@ import app.essayqa.answer.Refusal;
 import app.essayqa.answer.SentenceStream;
 import app.essayqa.config.Config;
 import app.essayqa.error.EssayQaException;
+import app.essayqa.index.IndexProgress;
 import app.essayqa.ingest.Library;
 import app.essayqa.question.FollowUp;
 import app.essayqa.question.Query;
@@ -61,7 +62,12 @@ public final class EssayQa implements Answerer {
 
   /** Reads the seeds and builds or loads the index described by {@code config}. */
   public static EssayQa open(Config config) {
-    return EssayQaFactory.open(config);
+    return EssayQaFactory.open(config, IndexProgress.NONE);
+  }
+
+  /** As {@link #open(Config)}, showing how indexing goes on {@code progress}. */
+  public static EssayQa open(Config config, IndexProgress progress) {
+    return EssayQaFactory.open(config, progress);
   }
 
   @Override

@@ -13,11 +13,13 @@ import app.essayqa.generate.LlmSettings;
 import app.essayqa.index.Embedder;
 import app.essayqa.index.EmbeddingModels;
 import app.essayqa.index.EssayIndex;
+import app.essayqa.index.FileIndexStore;
 import app.essayqa.index.Hashes;
+import app.essayqa.index.IndexProgress;
 import app.essayqa.index.TermAnalyzer;
 import app.essayqa.index.TokenEncoder;
-import app.essayqa.index.VectorCache;
 import app.essayqa.index.Vocabulary;
+import app.essayqa.index.WordVectorStore;
 import app.essayqa.ingest.Library;
 import app.essayqa.ingest.SeedLoader;
 import app.essayqa.question.QueryBuilder;
@@ -50,43 +52,54 @@ import org.slf4j.LoggerFactory;
 final class EssayQaFactory {
   private static final Logger LOG = LoggerFactory.getLogger(EssayQaFactory.class);
 
-  /** Token vectors may take at most this fraction (1/n) of the heap; the rest is for the others. */
-  private static final int TOKEN_HEAP_SHARE = 4;
-
   private EssayQaFactory() {}
 
-  /** Reads the seeds and builds or loads the index described by {@code config}. */
-  static EssayQa open(Config config) {
-    return open(config, System.getenv());
+  /** Reads the seeds and builds or loads the index, telling {@code progress} how it goes. */
+  static EssayQa open(Config config, IndexProgress progress) {
+    return open(config, progress, System.getenv());
+  }
+
+  /** As {@link #open(Config, IndexProgress)}, quietly, with {@code env} for the LLM's key. */
+  static EssayQa open(Config config, Map<String, String> env) {
+    return open(config, IndexProgress.NONE, env);
   }
 
   /**
    * The same, with the environment the language model's API key is read from ({@code
    * answer.mode=llm} only).
    */
-  static EssayQa open(Config config, Map<String, String> env) {
+  static EssayQa open(Config config, IndexProgress progress, Map<String, String> env) {
     long started = System.nanoTime();
     // Read before the slow steps, so that a mistake in llm.* is reported at once.
     Optional<LlmSettings> llm =
         config.getString(ConfigKeys.ANSWER_MODE).equals("llm")
             ? Optional.of(LlmSettings.from(config, env))
             : Optional.empty();
-    Library library = new SeedLoader().load(config.getPath(ConfigKeys.SEEDS_DIR));
+    List<Path> extra =
+        config.getList(ConfigKeys.SEEDS_EXTRA).stream()
+            .filter(s -> !s.isBlank())
+            .map(s -> config.home().resolve(s.strip()).normalize())
+            .toList();
+    SeedLoader.Seeds seeds = new SeedLoader().read(config.getPath(ConfigKeys.SEEDS_DIR), extra);
     Path cacheDir = cacheDir(config);
-    Embedder embedder = new Embedder(EmbeddingModels.allMiniLm(cacheDir));
     TokenEncoder tokenEncoder = EmbeddingModels.allMiniLmTokens(cacheDir);
     List<String> framing = new ArrayList<>(WordList.QUESTION_WORDS.entries());
     framing.addAll(WordList.DOCUMENT_WORDS.entries());
     TermAnalyzer analyzer = new TermAnalyzer(framing);
+    Path indexDir = cacheDir.resolve("index");
     EssayIndex index =
         EssayIndex.build(
-            library,
+            seeds,
             config.getInt(ConfigKeys.CHUNKING_CONTEXT_SENTENCES),
-            embedder,
             tokenEncoder,
-            new VectorCache(cacheDir.resolve("index")),
+            new FileIndexStore(indexDir.resolve("files"), LOG::warn),
+            new WordVectorStore(indexDir.resolve("words.bin"), LOG::warn),
             analyzer::terms,
-            Runtime.getRuntime().maxMemory() / TOKEN_HEAP_SHARE);
+            Hashes.ofClasses(TermAnalyzer.class),
+            progress);
+    Library library = index.library();
+    // The model for questions is loaded after indexing, which runs on the token encoder alone.
+    Embedder embedder = new Embedder(EmbeddingModels.allMiniLm(cacheDir));
     if (index.passages().isEmpty()) {
       throw new EssayQaException("the seed files hold no text to answer from");
     }
@@ -102,7 +115,16 @@ final class EssayQaFactory {
             index.passages(),
             analyzer,
             config.getDouble(ConfigKeys.RETRIEVAL_BM25_B),
-            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_WEIGHT));
+            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_WEIGHT),
+            index.files().stream()
+                .map(
+                    f ->
+                        new Bm25Retriever.Part(
+                            indexDir.resolve("files").resolve(f.key() + ".bm25"),
+                            f.firstPassage(),
+                            f.passages()))
+                .toList(),
+            LOG::warn);
     DenseRetriever dense =
         new DenseRetriever(
             index.passages(),
@@ -131,9 +153,9 @@ final class EssayQaFactory {
         index.passages().size(),
         version,
         ms(started));
-    // Without token vectors (seeds too large for the heap) the late ranking would be all ties.
+    // Without token vectors (no content words at all) the late ranking would be all ties.
     boolean lateInteraction =
-        config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0 && index.tokenVectors().length > 0;
+        config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0 && index.tokenVectors().rows() > 0;
     Vocabulary vocabulary = Vocabulary.of(library, analyzer);
     QueryBuilder queries =
         new QueryBuilder(analyzer, expander, vocabulary, embedder, tokenEncoder, lateInteraction);

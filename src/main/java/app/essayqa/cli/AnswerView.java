@@ -304,8 +304,29 @@ final class AnswerView {
   }
 
   /** The banner's description of the library: each document's title and author, wrapped. */
+  /** Up to this many documents are listed one per line in the banner. */
+  static final int LISTED_DOCUMENTS = 5;
+
   static String describe(Library library, int width) {
     StringBuilder out = new StringBuilder();
+    if (library.documents().size() > LISTED_DOCUMENTS) {
+      // A folder of hundreds of files is summarised; `:sources` after an answer names its own.
+      long passages =
+          library.documents().stream()
+              .flatMap(d -> d.paragraphs().stream())
+              .filter(p -> p.kind().searchable())
+              .mapToLong(p -> p.sentences().size())
+              .sum();
+      String line =
+          library.documents().size()
+              + " documents, "
+              + passages
+              + " passages, from "
+              + library.documents().get(0).title()
+              + " to "
+              + library.documents().get(library.documents().size() - 1).title();
+      return Text.wrap(Text.printable(line), width, "  ") + "\n";
+    }
     for (Document d : library.documents()) {
       String line =
           d.title()

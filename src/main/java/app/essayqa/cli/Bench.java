@@ -3,6 +3,7 @@ package app.essayqa.cli;
 import app.essayqa.Answerer;
 import app.essayqa.answer.Answer;
 import app.essayqa.config.Config;
+import app.essayqa.config.ConfigKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -239,6 +240,179 @@ public final class Bench {
       return os.getProcessCpuTime();
     }
     return -1;
+  }
+
+  /**
+   * One row of the scaling table: the seeds folder plus {@code extra} (none for the seeds alone),
+   * with JVM flags added for its child processes (e.g. a larger heap).
+   */
+  public record ScalingRow(String extra, List<String> jvmFlags) {
+    public ScalingRow {
+      jvmFlags = List.copyOf(jvmFlags);
+    }
+
+    /** {@code DIR} or {@code DIR:FLAG FLAG}; an empty DIR is the seeds alone. */
+    public static ScalingRow parse(String spec) {
+      int colon = spec.indexOf(':');
+      String dir = colon < 0 ? spec : spec.substring(0, colon);
+      List<String> flags =
+          colon < 0
+              ? List.of()
+              : java.util.Arrays.stream(spec.substring(colon + 1).split("\\s+"))
+                  .filter(f -> !f.isBlank())
+                  .toList();
+      return new ScalingRow(dir.strip(), flags);
+    }
+  }
+
+  /**
+   * The scaling table: for the seeds alone and with each extra folder, in child JVMs with a cache
+   * of their own, the first index (cache emptied), a start with the complete cache to the first
+   * answer, warm query p50/p95 (a child {@code bench --in-process-only}) and the peak RSS of the
+   * first index and of a REPL fed the questions.
+   */
+  public void scaling(Config config, List<ScalingRow> rows, PrintWriter out)
+      throws InterruptedException {
+    Path jar = ChildJvm.jar(config.home());
+    if (!Files.isRegularFile(jar)) {
+      out.println("scaling: skipped, " + jar + " is missing (./essay-qa builds it)");
+      return;
+    }
+    BenchQuestions questions = BenchQuestions.load();
+    String question = questions.questions().get(0);
+    List<String> table = new ArrayList<>();
+    table.add(
+        "| seeds | documents | text | first index | cached start to first answer | warm p50 |"
+            + " warm p95 | peak RSS first index | peak RSS REPL |");
+    table.add("|---|---|---|---|---|---|---|---|---|");
+    for (int r = 0; r < rows.size(); r++) {
+      ScalingRow row = rows.get(r);
+      Path cache =
+          config.getPath(ConfigKeys.CACHE_DIR).resolve("bench-scaling").resolve("row-" + r);
+      List<String> args = new ArrayList<>(configArgs);
+      args.add("--set=" + ConfigKeys.CACHE_DIR + "=" + cache);
+      if (!row.extra().isEmpty()) {
+        args.add(
+            "--set="
+                + ConfigKeys.SEEDS_EXTRA
+                + "="
+                + config.home().resolve(row.extra()).toAbsolutePath().normalize());
+      }
+      long[] size = seedsSize(config, row);
+      out.printf(
+          Locale.ROOT,
+          "%nScaling row %d: %s (%d files, %.2f MB)%n",
+          r + 1,
+          row.extra().isEmpty() ? "the seeds alone" : "seeds + " + row.extra(),
+          size[0],
+          size[1] / 1e6);
+      out.flush();
+      deleteTree(cache.resolve("index"));
+      List<String> jvm = new ArrayList<>(ChildJvm.command(jar));
+      jvm.addAll(jvm.indexOf("-jar"), row.jvmFlags());
+      ChildProcess.Run first =
+          runOrReport(child(config, jvm, "ask", args, question), List.of(), out);
+      if (first == null) {
+        continue;
+      }
+      out.println(figure("first index", first.wallMs() / 1000, "s", Double.NaN));
+      List<Double> cached = new ArrayList<>();
+      for (int i = 0; i < starts; i++) {
+        ChildProcess.Run run =
+            runOrReport(child(config, jvm, "ask", args, question), List.of(), out);
+        if (run != null) {
+          cached.add(run.firstOutputMs());
+        }
+      }
+      double start = cached.isEmpty() ? Double.NaN : Percentiles.median(cached);
+      out.println(figure("cached start", start, "ms", Double.NaN));
+      List<String> benchArgs = new ArrayList<>(args);
+      benchArgs.addAll(List.of("--in-process-only", "--rounds=" + rounds, "--warmup=" + warmup));
+      ChildProcess.Run warm =
+          runOrReport(child(config, jvm, "bench", benchArgs, null), List.of(), out);
+      double p50 = warm == null ? Double.NaN : parsedFigure(warm.stdout(), "p50");
+      double p95 = warm == null ? Double.NaN : parsedFigure(warm.stdout(), "p95");
+      out.println(figure("warm p50", p50, "ms", Double.NaN));
+      out.println(figure("warm p95", p95, "ms", Double.NaN));
+      List<String> input = new ArrayList<>(questions.questions());
+      List<String> replCommand = ChildProcess.listOf(jvm, List.of("repl"));
+      replCommand.addAll(args);
+      ChildProcess.Run repl =
+          runOrReport(new ChildProcess(replCommand, environment(config)), input, out);
+      double replRss = repl == null ? Double.NaN : repl.peakRssKb() / 1024.0;
+      out.println(figure("peak RSS REPL", replRss, "MB", Double.NaN));
+      out.flush();
+      table.add(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %.2f MB | %.0f s | %.1f s | %.0f ms | %.0f ms | %.0f MB | %.0f MB |",
+              row.extra().isEmpty() ? "essay alone" : "essay + " + row.extra(),
+              size[0],
+              size[1] / 1e6,
+              first.wallMs() / 1000,
+              start / 1000,
+              p50,
+              p95,
+              first.peakRssKb() / 1024.0,
+              replRss));
+    }
+    out.println();
+    table.forEach(out::println);
+    out.flush();
+  }
+
+  private ChildProcess child(
+      Config config, List<String> jvm, String command, List<String> args, String question) {
+    List<String> full = ChildProcess.listOf(jvm, List.of(command));
+    full.addAll(args);
+    if (question != null) {
+      full.add("--");
+      full.add(question);
+    }
+    return new ChildProcess(full, environment(config));
+  }
+
+  /** The value of a figure line such as {@code " p50 12.3 ms"}; NaN if absent. */
+  static double parsedFigure(String output, String name) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^\\s+" + name + "\\s+([0-9.]+) ").matcher(output);
+    return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+  }
+
+  /** {files, bytes} of the row's .txt and .md files. */
+  private static long[] seedsSize(Config config, ScalingRow row) {
+    long[] size = new long[2];
+    List<Path> folders = new ArrayList<>(List.of(config.getPath(ConfigKeys.SEEDS_DIR)));
+    if (!row.extra().isEmpty()) {
+      folders.add(config.home().resolve(row.extra()));
+    }
+    for (Path folder : folders) {
+      try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+        files
+            .filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".md"))
+            .forEach(
+                f -> {
+                  size[0]++;
+                  size[1] += f.toFile().length();
+                });
+      } catch (IOException e) {
+        // An unreadable folder shows as fewer files; the child's own message says why.
+      }
+    }
+    return size;
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot empty " + dir, e);
+    }
   }
 
   /** One figure with its target: within target, or how far over. */

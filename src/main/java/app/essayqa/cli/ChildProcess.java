@@ -21,10 +21,18 @@ import java.util.regex.Pattern;
  */
 final class ChildProcess {
   private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
-  private static final long TIMEOUT_SECONDS = 180;
+
+  /** Long enough for a first index of ~10 MB of seeds on two busy cores. */
+  private static final long TIMEOUT_SECONDS = 3600;
 
   /** What one run showed; {@code firstOutputMs} is -1 when nothing was printed. */
-  record Run(int exitCode, double firstOutputMs, double wallMs, long peakRssKb, String stderr) {}
+  record Run(
+      int exitCode,
+      double firstOutputMs,
+      double wallMs,
+      long peakRssKb,
+      String stderr,
+      String stdout) {}
 
   private final List<String> command;
   private final Map<String, String> environment;
@@ -48,7 +56,8 @@ final class ChildProcess {
     Process process = builder.start();
     long[] firstOutput = {-1};
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    Thread outReader = drain("bench-child-out", process.getInputStream(), null, firstOutput);
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    Thread outReader = drain("bench-child-out", process.getInputStream(), stdout, firstOutput);
     Thread errReader = drain("bench-child-err", process.getErrorStream(), stderr, null);
     Thread writer = feed(process.getOutputStream(), stdinLines);
     Path status = Path.of("/proc", Long.toString(process.pid()), "status");
@@ -70,7 +79,12 @@ final class ChildProcess {
     // The reader thread may see the output only after the exit was noticed; it was written before.
     double first = firstOutput[0] < 0 ? -1 : Math.min(wall, (firstOutput[0] - started) / 1e6);
     return new Run(
-        process.exitValue(), first, wall, peakKb, stderr.toString(StandardCharsets.UTF_8));
+        process.exitValue(),
+        first,
+        wall,
+        peakKb,
+        stderr.toString(StandardCharsets.UTF_8),
+        stdout.toString(StandardCharsets.UTF_8));
   }
 
   static Optional<Long> highWaterMarkKb(Path status) {

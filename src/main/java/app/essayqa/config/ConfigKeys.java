@@ -11,6 +11,7 @@ import java.util.Optional;
  */
 public final class ConfigKeys {
   public static final String SEEDS_DIR = "seeds.dir";
+  public static final String SEEDS_EXTRA = "seeds.extra";
   public static final String CACHE_DIR = "cache.dir";
   public static final String CHUNKING_CONTEXT_SENTENCES = "chunking.context-sentences";
   public static final String RETRIEVAL_TOP_K = "retrieval.top-k";
@@ -52,6 +53,7 @@ public final class ConfigKeys {
   private static final List<ConfigKey> ALL =
       List.of(
           ConfigKey.path(SEEDS_DIR, "seeds"),
+          ConfigKey.list(SEEDS_EXTRA, ""),
           ConfigKey.path(CACHE_DIR, ".cache"),
           ConfigKey.integer(CHUNKING_CONTEXT_SENTENCES, 1, 0, 5),
           ConfigKey.integer(RETRIEVAL_TOP_K, 3, 1, 20),

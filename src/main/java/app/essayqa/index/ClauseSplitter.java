@@ -27,15 +27,24 @@ public final class ClauseSplitter {
    * empty when the sentence is a single clause (its own vector already covers it).
    */
   public static List<String> views(String sentence) {
-    List<int[]> clauses = clauses(sentence);
     List<String> views = new ArrayList<>();
+    for (int[] span : viewSpans(sentence)) {
+      views.add(sentence.substring(span[0], span[1]));
+    }
+    return views;
+  }
+
+  /** The character spans [start, end) of {@link #views}, in the same order. */
+  public static List<int[]> viewSpans(String sentence) {
+    List<int[]> clauses = clauses(sentence);
+    List<int[]> views = new ArrayList<>();
     if (clauses.size() < 2) {
       return views;
     }
     for (int i = 0; i < clauses.size(); i++) {
-      views.add(sentence.substring(clauses.get(i)[0], clauses.get(i)[1]));
+      views.add(new int[] {clauses.get(i)[0], clauses.get(i)[1]});
       if (i + 1 < clauses.size()) {
-        views.add(sentence.substring(clauses.get(i)[0], clauses.get(i + 1)[1]));
+        views.add(new int[] {clauses.get(i)[0], clauses.get(i + 1)[1]});
       }
     }
     return views;

@@ -1,20 +1,30 @@
 package app.essayqa.index;
 
+import app.essayqa.ingest.Document;
+import app.essayqa.ingest.DocumentParser;
 import app.essayqa.ingest.Library;
+import app.essayqa.ingest.Paragraph;
+import app.essayqa.ingest.ParagraphKind;
+import app.essayqa.ingest.SeedLoader;
+import app.essayqa.ingest.Sentence;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded essays: each passage's sentence and context vectors, the vectors of its clauses (see
- * {@link ClauseSplitter}), the vectors of its content tokens (see {@link TokenEncoder}), and the
- * essays' distinct words with their vectors (for near-synonym expansion). Vectors come from the
- * cache when the texts and the model are unchanged, and are embedded and cached otherwise.
+ * The indexed library: the parsed documents, each passage's sentence and context vectors, the
+ * vectors of its clauses (see {@link ClauseSplitter}), the vectors of its content tokens (see
+ * {@link TokenEncoder}), and the library's distinct words with their vectors (for near-synonym
+ * expansion). Each seed file's part comes from the on-disk index when the file and the code are
+ * unchanged ({@link FileIndexStore}) and is built and stored otherwise; a removed file has no part.
  *
  * @param clauseVectors the clause views of all passages, passage by passage
  * @param firstClause passage {@code i}'s clauses are rows {@code firstClause[i]} up to {@code
@@ -22,173 +32,237 @@ import org.slf4j.LoggerFactory;
  * @param tokenVectors the content tokens of all passages (stop words and punctuation left out),
  *     passage by passage, indexed by {@code firstToken} as clauses are by {@code firstClause}
  * @param wordStems each word's analysed term, aligned with {@code words}
+ * @param files where each document's passages are, and its entry in the on-disk index
  */
 public record EssayIndex(
+    Library library,
     List<Passage> passages,
     float[][] sentenceVectors,
     float[][] contextVectors,
     float[][] clauseVectors,
     int[] firstClause,
-    float[][] tokenVectors,
+    TokenVectors tokenVectors,
     int[] firstToken,
     List<String> words,
     List<String> wordStems,
-    float[][] wordVectors) {
+    float[][] wordVectors,
+    List<FilePart> files) {
   private static final Logger LOG = LoggerFactory.getLogger(EssayIndex.class);
+
+  /** Words embedded per model run. */
+  private static final int WORD_BATCH = 32;
+
+  /** The code an entry depends on: a change to any of these classes makes new entries. */
+  private static final String CODE =
+      Hashes.ofClasses(
+          DocumentParser.class,
+          Document.class,
+          Paragraph.class,
+          Sentence.class,
+          ParagraphKind.class,
+          PassageSplitter.class,
+          Passage.class,
+          ClauseSplitter.class,
+          FileIndexer.class,
+          FileIndexStore.class,
+          TokenEncoder.class,
+          TokenVectors.class,
+          Words.class);
+
+  /**
+   * One document's share of the index.
+   *
+   * @param key its entry in the on-disk index
+   * @param firstPassage the id of its first passage
+   * @param passages how many passages it has
+   * @param built whether this start built it (false: read from the on-disk index)
+   */
+  public record FilePart(
+      String documentId, String key, int firstPassage, int passages, boolean built) {}
 
   public EssayIndex {
     passages = List.copyOf(passages);
     words = List.copyOf(words);
     wordStems = List.copyOf(wordStems);
+    files = List.copyOf(files);
   }
 
-  /** Bytes one token vector takes on the heap: 384 floats and the array's header. */
-  static final long TOKEN_VECTOR_BYTES = 384L * Float.BYTES + 16;
-
   /**
+   * Reads each seed file's part from {@code store}, or builds and stores it, and joins the parts.
+   *
    * @param analyse the document analysis, to find each word's term; words that analyse to no term
    *     (stop words) or to several are left out
-   * @param tokenBudgetBytes the most heap the token vectors may take; when the seeds need more,
-   *     there are none (and no late interaction), with a warning, rather than an out-of-memory end
+   * @param analysisId identifies the analysis (its code), part of each entry's key
    */
   public static EssayIndex build(
-      Library library,
+      SeedLoader.Seeds seeds,
       int contextSentences,
-      Embedder embedder,
       TokenEncoder tokenEncoder,
-      VectorCache cache,
+      FileIndexStore store,
+      WordVectorStore wordStore,
       Function<String, List<String>> analyse,
-      long tokenBudgetBytes) {
-    List<Passage> passages = new PassageSplitter(contextSentences).split(library);
-    List<String> texts = new ArrayList<>();
-    passages.forEach(p -> texts.add(p.text()));
-    passages.forEach(p -> texts.add(p.context()));
-    float[][] all = cached(cache, "passages", texts, () -> embedder.embed(texts));
-    int n = passages.size();
-    float[][] sentences = java.util.Arrays.copyOfRange(all, 0, n);
-    float[][] contexts = java.util.Arrays.copyOfRange(all, n, 2 * n);
-
-    List<String> clauses = new ArrayList<>();
-    int[] firstClause = new int[n + 1];
-    for (Passage p : passages) {
-      firstClause[p.id()] = clauses.size();
-      clauses.addAll(ClauseSplitter.views(p.text()));
-    }
-    firstClause[n] = clauses.size();
-    float[][] clauseVectors = cached(cache, "clauses", clauses, () -> embedder.embed(clauses));
-
-    // Only content tokens: a question's words never need to meet "the" or a comma, and the scan
-    // over tokens is the costliest step of a query. Tokenizing is cheap and tells which tokens
-    // those are, and so how many rows the cached vectors must have.
-    int[] firstToken = new int[n + 1];
-    List<boolean[]> content = new ArrayList<>();
-    List<String> keyTexts = new ArrayList<>();
-    for (Passage p : passages) {
-      List<String> tokenWords = tokenEncoder.tokenize(p.text()).words();
-      boolean[] keep = new boolean[tokenWords.size()];
-      int kept = 0;
-      for (int i = 0; i < keep.length; i++) {
-        keep[i] = !analyse.apply(tokenWords.get(i)).isEmpty();
-        kept += keep[i] ? 1 : 0;
+      String analysisId,
+      IndexProgress progress) {
+    long started = System.nanoTime();
+    List<String> keys = new ArrayList<>();
+    Map<Integer, FileIndex> parts = new HashMap<>();
+    List<Integer> missing = new ArrayList<>();
+    long missingChars = 0;
+    for (int i = 0; i < seeds.files().size(); i++) {
+      SeedLoader.SeedFile file = seeds.files().get(i);
+      String key = key(file, contextSentences, analysisId);
+      keys.add(key);
+      Optional<FileIndex> cached = store.read(key, file.name());
+      if (cached.isPresent()) {
+        parts.put(i, cached.get());
+      } else {
+        missing.add(i);
+        missingChars += file.text().length();
       }
-      content.add(keep);
-      firstToken[p.id() + 1] = firstToken[p.id()] + kept;
-      keyTexts.add(p.text() + '\u0001' + java.util.Arrays.toString(keep));
     }
-    float[][] tokenVectors;
-    long needed = firstToken[n] * TOKEN_VECTOR_BYTES;
-    if (needed > tokenBudgetBytes) {
-      LOG.warn(
-          "token-by-token ranking is off: the seeds' {} content tokens would take {} MB of heap, more"
-              + " than the {} MB allowed for them (give Java more heap, e.g. ESSAYQA_JAVA_OPTS=-Xmx1g)",
-          firstToken[n],
-          needed >> 20,
-          tokenBudgetBytes >> 20);
-      tokenVectors = new float[0][];
-      java.util.Arrays.fill(firstToken, 0);
-    } else {
-      tokenVectors =
-          cached(
-              cache,
-              "tokens",
-              keyTexts,
-              firstToken[n],
-              () -> contentTokens(passages, content, tokenEncoder));
+    progress.started(missing.size(), missingChars);
+    FileIndexer indexer = new FileIndexer(contextSentences, tokenEncoder, analyse);
+    for (int i : missing) {
+      SeedLoader.SeedFile file = seeds.files().get(i);
+      long fileStarted = System.nanoTime();
+      FileIndex fresh = indexer.index(file.name(), file.text(), progress);
+      // Read back what was written, so the token vectors are mapped from disk, not kept on heap.
+      FileIndex part =
+          store.write(keys.get(i), fresh)
+              ? store.read(keys.get(i), file.name()).orElse(fresh)
+              : fresh;
+      parts.put(i, part);
+      progress.fileDone(file.name(), file.text().length(), part.passages(), ms(fileStarted));
     }
+    EssayIndex index = join(seeds, contextSentences, keys, parts, missing, tokenEncoder, wordStore);
+    progress.finished(index.library().documents().size(), index.passages().size(), ms(started));
+    LOG.debug(
+        "index: {} files ({} built), {} passages, {} tokens in {} ms",
+        seeds.files().size(),
+        missing.size(),
+        index.passages().size(),
+        index.tokenVectors().rows(),
+        ms(started));
+    return index;
+  }
 
+  private static EssayIndex join(
+      SeedLoader.Seeds seeds,
+      int contextSentences,
+      List<String> keys,
+      Map<Integer, FileIndex> parts,
+      List<Integer> built,
+      TokenEncoder tokenEncoder,
+      WordVectorStore wordStore) {
+    int count = seeds.files().size();
+    List<Document> documents = new ArrayList<>();
+    int passageCount = 0;
+    int clauseCount = 0;
+    int tokenCount = 0;
+    for (int i = 0; i < count; i++) {
+      FileIndex part = parts.get(i);
+      documents.add(part.document());
+      passageCount += part.passages();
+      clauseCount += part.clauseVectors().length;
+      tokenCount += part.tokens();
+    }
+    Library library = new Library(documents, seeds.warnings());
+    List<Passage> passages = new PassageSplitter(contextSentences).split(library);
+    if (passages.size() != passageCount) {
+      throw new IllegalStateException(
+          "the index holds " + passageCount + " passages, the documents " + passages.size());
+    }
+    float[][] sentences = new float[passageCount][];
+    float[][] contexts = new float[passageCount][];
+    float[][] clauses = new float[clauseCount][];
+    int[] firstClause = new int[passageCount + 1];
+    int[] firstToken = new int[passageCount + 1];
+    List<ByteBuffer> values = new ArrayList<>();
+    List<ByteBuffer> scales = new ArrayList<>();
+    List<FilePart> files = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     List<String> words = new ArrayList<>();
     List<String> stems = new ArrayList<>();
-    for (Passage p : passages) {
-      for (String word : Words.of(p.section() + " " + p.text())) {
-        List<String> terms = analyse.apply(word);
-        if (terms.size() == 1 && seen.add(word)) {
-          words.add(word);
-          stems.add(terms.get(0));
+    int p = 0;
+    int c = 0;
+    int t = 0;
+    for (int i = 0; i < count; i++) {
+      FileIndex part = parts.get(i);
+      int n = part.passages();
+      System.arraycopy(part.sentenceVectors(), 0, sentences, p, n);
+      System.arraycopy(part.contextVectors(), 0, contexts, p, n);
+      System.arraycopy(part.clauseVectors(), 0, clauses, c, part.clauseVectors().length);
+      for (int k = 0; k < n; k++) {
+        firstClause[p + k] = c + part.firstClause()[k];
+        firstToken[p + k] = t + part.firstToken()[k];
+      }
+      values.add(part.tokenValues());
+      scales.add(part.tokenScales());
+      files.add(new FilePart(part.document().id(), keys.get(i), p, n, built.contains(i)));
+      for (int w = 0; w < part.words().size(); w++) {
+        if (seen.add(part.words().get(w))) {
+          words.add(part.words().get(w));
+          stems.add(part.stems().get(w));
         }
       }
+      p += n;
+      c += part.clauseVectors().length;
+      t += part.tokens();
     }
-    float[][] wordVectors = cached(cache, "words", words, () -> embedder.embed(words));
+    firstClause[passageCount] = c;
+    firstToken[passageCount] = t;
     return new EssayIndex(
+        library,
         passages,
         sentences,
         contexts,
-        clauseVectors,
+        clauses,
         firstClause,
-        tokenVectors,
+        new TokenVectors(values, scales, 384),
         firstToken,
         words,
         stems,
-        wordVectors);
+        wordVectors(words, tokenEncoder, wordStore),
+        files);
   }
 
-  private static float[][] contentTokens(
-      List<Passage> passages, List<boolean[]> content, TokenEncoder tokenEncoder) {
-    List<float[]> vectors = new ArrayList<>();
-    for (Passage p : passages) {
-      float[][] all = tokenEncoder.encode(p.text()).vectors();
-      boolean[] keep = content.get(p.id());
-      for (int i = 0; i < all.length; i++) {
-        if (keep[i]) {
-          vectors.add(all[i]);
-        }
+  /** The words' vectors: stored ones read, new ones embedded (in batches) and stored. */
+  private static float[][] wordVectors(
+      List<String> words, TokenEncoder tokenEncoder, WordVectorStore store) {
+    Map<String, float[]> known = store.read();
+    List<String> fresh = words.stream().filter(w -> !known.containsKey(w)).toList();
+    if (!fresh.isEmpty()) {
+      long started = System.nanoTime();
+      // Sorted by length and batched like sentences: a few long "words" (file names, options)
+      // must not pad a whole batch.
+      List<TokenEncoder.Run> runs = tokenEncoder.runAll(fresh, WORD_BATCH, n -> {});
+      for (int k = 0; k < fresh.size(); k++) {
+        known.put(fresh.get(k), runs.get(k).pooled());
       }
+      store.write(known);
+      LOG.debug("index: embedded {} new words in {} ms", fresh.size(), ms(started));
     }
-    return vectors.toArray(new float[0][]);
+    float[][] vectors = new float[words.size()][];
+    for (int i = 0; i < vectors.length; i++) {
+      vectors[i] = known.get(words.get(i));
+    }
+    return vectors;
   }
 
-  private static float[][] cached(
-      VectorCache cache, String kind, List<String> texts, Supplier<float[][]> embed) {
-    return cached(cache, kind, texts, texts.size(), embed);
+  private static String key(SeedLoader.SeedFile file, int contextSentences, String analysisId) {
+    return Hashes.sha256(
+            String.join(
+                "\u0000",
+                CODE,
+                analysisId,
+                EmbeddingModels.MODEL_ID,
+                Integer.toString(contextSentences),
+                file.name(),
+                file.text()))
+        .substring(0, 32);
   }
 
-  /**
-   * @param keyTexts everything the vectors depend on besides the model
-   * @param rows how many vectors there are
-   */
-  private static float[][] cached(
-      VectorCache cache, String kind, List<String> keyTexts, int rows, Supplier<float[][]> embed) {
-    if (rows == 0) {
-      return new float[0][];
-    }
-    String key =
-        kind
-            + "-"
-            + Hashes.sha256(EmbeddingModels.MODEL_ID + "\u0000" + String.join("\u0000", keyTexts))
-                .substring(0, 24);
-    return cache
-        .read(key, rows)
-        .orElseGet(
-            () -> {
-              long started = System.nanoTime();
-              float[][] fresh = embed.get();
-              LOG.debug(
-                  "index: embedded {} {} in {} ms",
-                  fresh.length,
-                  kind,
-                  (System.nanoTime() - started) / 1_000_000);
-              cache.write(key, fresh);
-              return fresh;
-            });
+  private static long ms(long since) {
+    return (System.nanoTime() - since) / 1_000_000;
   }
 }

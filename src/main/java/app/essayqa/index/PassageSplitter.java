@@ -54,38 +54,74 @@ public final class PassageSplitter {
     return passages;
   }
 
+  /**
+   * One piece of a passage's context: a literal text (the heading, a line about the author), a
+   * whole paragraph ({@code sentence == 0}) or one sentence of the same document. The context text
+   * is these pieces in order, and its vector is composed from theirs.
+   */
+  public record ContextPart(String literal, int paragraph, int sentence) {}
+
+  /** The context pieces of each passage of {@code document}, in the order of {@link #split}. */
+  public List<List<ContextPart>> contextParts(Document document) {
+    List<List<ContextPart>> parts = new ArrayList<>();
+    for (Paragraph paragraph : document.paragraphs()) {
+      if (paragraph.kind().searchable()) {
+        for (int i = 0; i < paragraph.sentences().size(); i++) {
+          parts.add(parts(document, paragraph, i));
+        }
+      }
+    }
+    return parts;
+  }
+
   private String context(Document document, Paragraph paragraph, int index) {
+    StringBuilder context = new StringBuilder();
+    for (ContextPart part : parts(document, paragraph, index)) {
+      if (part.literal() != null) {
+        context.append(part.literal());
+      } else {
+        Paragraph p = document.paragraphs().get(part.paragraph() - 1);
+        context
+            .append(part.sentence() == 0 ? p.text() : p.sentences().get(part.sentence() - 1).text())
+            .append(' ');
+      }
+    }
+    return context.toString().strip();
+  }
+
+  private List<ContextPart> parts(Document document, Paragraph paragraph, int index) {
     List<Sentence> sentences = paragraph.sentences();
     int from = Math.max(0, index - contextSentences);
     int to = Math.min(sentences.size(), index + contextSentences + 1);
-    StringBuilder context = new StringBuilder(paragraph.section()).append(". ");
+    List<ContextPart> parts = new ArrayList<>();
+    parts.add(new ContextPart(paragraph.section() + ". ", 0, 0));
     if (paragraph.section().equals(DocumentParser.ABOUT_AUTHOR)
         && paragraph.kind() == ParagraphKind.BODY
         && document.author().isPresent()) {
       // A byline says who wrote the piece without the words a reader asks with ("who wrote it").
-      context.append("The author ").append(document.author().get()).append(" wrote this piece. ");
+      parts.add(
+          new ContextPart("The author " + document.author().get() + " wrote this piece. ", 0, 0));
     }
     if (sentences.size() == 1
         && paragraph.text().length() < 200
         && paragraph.kind() == ParagraphKind.BODY) {
       // A one-sentence paragraph (the author's bio) says little alone: its neighbours in the
-      // section do.
-      // Paragraph numbers are positions (1-based), so the neighbours are looked up, not searched
-      // for: a scan of the whole document per short paragraph would be quadratic.
+      // section do. Paragraph numbers are positions (1-based), so the neighbours are looked up,
+      // not searched for: a scan of the whole document per short paragraph would be quadratic.
       List<Paragraph> all = document.paragraphs();
       for (int k = Math.max(0, paragraph.number() - 3);
           k < Math.min(all.size(), paragraph.number() + 2);
           k++) {
         Paragraph p = all.get(k);
         if (p.section().equals(paragraph.section()) && p.kind().searchable()) {
-          context.append(p.text()).append(' ');
+          parts.add(new ContextPart(null, p.number(), 0));
         }
       }
-      return context.toString().strip();
+      return parts;
     }
     for (int k = from; k < to; k++) {
-      context.append(sentences.get(k).text()).append(' ');
+      parts.add(new ContextPart(null, paragraph.number(), k + 1));
     }
-    return context.toString().strip();
+    return parts;
   }
 }

@@ -158,6 +158,135 @@ public final class TokenEncoder implements AutoCloseable {
     }
   }
 
+  /**
+   * One model run's output for a text: the raw (not normalised) state of every token, special
+   * tokens included, with each token's character span in the text; the sentence vector, the token
+   * vectors and the clause vectors are all computed from it.
+   *
+   * @param special 1 for [CLS] and [SEP]
+   * @param starts each token's first character in the text (0 for special tokens)
+   * @param ends the character after each token (0 for special tokens)
+   * @param words for each non-special token, its whole word (see {@link Tokens#words})
+   * @param cut whether the text was cut at {@link #MAX_TOKENS}
+   */
+  public record Run(
+      float[][] states, long[] special, int[] starts, int[] ends, List<String> words, boolean cut) {
+    public Run {
+      words = List.copyOf(words);
+    }
+
+    /** The unit-length mean of the states of all tokens: LangChain4j's MEAN pooling. */
+    public float[] pooled() {
+      return Embedder.unit(sum(0, states.length, true));
+    }
+
+    /**
+     * The sum of the states of tokens {@code from} up to {@code to}, special tokens only if {@code
+     * withSpecial}.
+     */
+    public float[] sum(int from, int to, boolean withSpecial) {
+      float[] sum = new float[states.length == 0 ? 384 : states[0].length];
+      for (int i = from; i < to; i++) {
+        if (withSpecial || special[i] == 0) {
+          for (int d = 0; d < sum.length; d++) {
+            sum[d] += states[i][d];
+          }
+        }
+      }
+      return sum;
+    }
+  }
+
+  /**
+   * Runs the model once over each text, in padded batches of texts of similar length (padding is
+   * masked out of attention, so each text's states are its own), and returns the runs in the order
+   * of {@code texts}.
+   */
+  public List<Run> runAll(
+      List<String> texts, int batchSize, java.util.function.IntConsumer textsDone) {
+    Encoding[] encodings = new Encoding[texts.size()];
+    for (int from = 0; from < texts.size(); from += 256) {
+      List<String> slice = texts.subList(from, Math.min(texts.size(), from + 256));
+      Encoding[] batch = tokenizer.batchEncode(slice);
+      System.arraycopy(batch, 0, encodings, from, batch.length);
+    }
+    Integer[] order = new Integer[texts.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(
+        order, java.util.Comparator.comparingInt(i -> encodings[i].getIds().length));
+    Run[] runs = new Run[texts.size()];
+    for (int from = 0, to; from < order.length; from = to) {
+      // Attention holds rows x heads x length^2 floats: long texts go in smaller batches, so a
+      // batch of 512-token texts does not take hundreds of megabytes of native memory.
+      to = from + 1;
+      while (to < order.length
+          && to - from < batchSize
+          && (long) (to - from + 1) * square(encodings[order[to]].getIds().length)
+              <= MAX_BATCH_SQUARES) {
+        to++;
+      }
+      int length = encodings[order[to - 1]].getIds().length;
+      int n = to - from;
+      long[][] ids = new long[n][length];
+      long[][] mask = new long[n][length];
+      long[][] types = new long[n][length];
+      for (int k = 0; k < n; k++) {
+        Encoding e = encodings[order[from + k]];
+        System.arraycopy(e.getIds(), 0, ids[k], 0, e.getIds().length);
+        System.arraycopy(e.getAttentionMask(), 0, mask[k], 0, e.getIds().length);
+        System.arraycopy(e.getTypeIds(), 0, types[k], 0, e.getIds().length);
+      }
+      try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
+          OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
+          OnnxTensor typeIds = OnnxTensor.createTensor(environment, types);
+          OrtSession.Result result =
+              session.run(
+                  Map.of(
+                      "input_ids",
+                      inputIds,
+                      "attention_mask",
+                      attention,
+                      "token_type_ids",
+                      typeIds))) {
+        float[][][] all = (float[][][]) result.get(0).getValue();
+        for (int k = 0; k < n; k++) {
+          int index = order[from + k];
+          Encoding e = encodings[index];
+          int own = e.getIds().length;
+          CharSpan[] spans = e.getCharTokenSpans();
+          int[] starts = new int[own];
+          int[] ends = new int[own];
+          for (int t = 0; t < own; t++) {
+            starts[t] = spans[t] == null ? 0 : spans[t].getStart();
+            ends[t] = spans[t] == null ? 0 : spans[t].getEnd();
+          }
+          runs[index] =
+              new Run(
+                  java.util.Arrays.copyOf(all[k], own),
+                  e.getSpecialTokenMask(),
+                  starts,
+                  ends,
+                  words(texts.get(index), e),
+                  e.exceedMaxLength());
+        }
+      } catch (OrtException ex) {
+        throw new IllegalStateException(
+            "MiniLM failed on a batch of texts: " + ex.getMessage(), ex);
+      }
+      textsDone.accept(n);
+    }
+    return java.util.Arrays.asList(runs);
+  }
+
+  /** At most 8 texts of 128 tokens or 1 of 362 per batch: about 12 MB of attention per layer. */
+  private static final long MAX_BATCH_SQUARES = 8L * 128 * 128;
+
+  private static long square(int n) {
+    return (long) n * n;
+  }
+
   /** For each non-special token, the whitespace- and punctuation-bounded word around it. */
   private static List<String> words(String text, Encoding encoding) {
     long[] special = encoding.getSpecialTokenMask();

@@ -29,8 +29,67 @@ public final class SeedLoader {
 
   private final DocumentParser parser = new DocumentParser();
 
+  /** A seed file's name and its text, read and checked but not parsed. */
+  public record SeedFile(String name, String text) {}
+
+  /** The usable seed files, in name order, and a warning for each file skipped. */
+  public record Seeds(List<SeedFile> files, List<String> warnings) {
+    public Seeds {
+      files = List.copyOf(files);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Reads and parses every seed file. */
   public Library load(Path folder) {
     long started = System.nanoTime();
+    Seeds seeds = read(folder, List.of());
+    List<Document> documents = new ArrayList<>();
+    for (SeedFile file : seeds.files()) {
+      documents.add(parser.parse(file.name(), file.text()));
+    }
+    LOG.debug(
+        "ingest: {} documents, {} skipped in {} ms",
+        documents.size(),
+        seeds.warnings().size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return new Library(documents, seeds.warnings());
+  }
+
+  /**
+   * Reads the seed files of {@code folder} and of each extra folder (documents added for a run,
+   * e.g. distractors in an evaluation), without parsing them; a name already taken by an earlier
+   * folder is skipped with a warning.
+   */
+  public Seeds read(Path folder, List<Path> extraFolders) {
+    List<SeedFile> files = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    readFolder(folder, files, warnings);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    files.forEach(f -> names.add(f.name()));
+    for (Path extra : extraFolders) {
+      List<SeedFile> more = new ArrayList<>();
+      readFolder(extra, more, warnings);
+      for (SeedFile f : more) {
+        if (names.add(f.name())) {
+          files.add(f);
+        } else {
+          String warning = "skipped seed file " + extra.resolve(f.name()) + ": name already used";
+          LOG.warn(warning);
+          warnings.add(warning);
+        }
+      }
+    }
+    if (files.isEmpty()) {
+      throw new EssayQaException(
+          "no usable .txt or .md file in seeds folder "
+              + folder
+              + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
+    }
+    return new Seeds(files, warnings);
+  }
+
+  private static void readFolder(Path folder, List<SeedFile> documents, List<String> warnings) {
     if (!Files.exists(folder)) {
       throw new EssayQaException("seeds folder not found: " + folder);
     }
@@ -48,8 +107,6 @@ public final class SeedLoader {
     } catch (IOException e) {
       throw new EssayQaException("cannot read seeds folder " + folder + ": " + IoReason.of(e), e);
     }
-    List<Document> documents = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
     for (Path file : files) {
       String problem = null;
       try {
@@ -65,7 +122,7 @@ public final class SeedLoader {
           if (text == null) {
             problem = "not UTF-8 text";
           } else {
-            documents.add(parser.parse(file.getFileName().toString(), text));
+            documents.add(new SeedFile(file.getFileName().toString(), text));
           }
         }
       } catch (IOException e) {
@@ -77,18 +134,6 @@ public final class SeedLoader {
         warnings.add(warning);
       }
     }
-    if (documents.isEmpty()) {
-      throw new EssayQaException(
-          "no usable .txt or .md file in seeds folder "
-              + folder
-              + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
-    }
-    LOG.debug(
-        "ingest: {} documents, {} skipped in {} ms",
-        documents.size(),
-        warnings.size(),
-        (System.nanoTime() - started) / 1_000_000);
-    return new Library(documents, warnings);
   }
 
   private static boolean hasSeedExtension(Path file) {

@@ -2,6 +2,7 @@ package app.essayqa.launcher;
 
 import app.essayqa.Answerer;
 import app.essayqa.cli.Bench;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +49,18 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--in-process-only", description = "Skip the child JVMs (start time and memory).")
   boolean inProcessOnly;
 
+  @Option(
+      names = "--scaling",
+      paramLabel = "DIR[:FLAGS]",
+      split = ",",
+      description = {
+        "Print the scaling table instead: the seeds alone, then with each folder added as"
+            + " seeds.extra (each in child JVMs with a cache of their own, emptied first): first"
+            + " index, cached start to first answer, warm p50/p95, peak RSS. FLAGS are JVM flags"
+            + " for that row's children, e.g. ../distractors/man500:-Xmx1g."
+      })
+  List<String> scaling = List.of();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Answerer.Opener opener;
@@ -64,6 +77,13 @@ final class BenchCommand implements Callable<Integer> {
     }
     Bench bench =
         new Bench(opener, rounds, warmup, starts, inProcessOnly, configOptions.arguments());
+    if (!scaling.isEmpty()) {
+      List<Bench.ScalingRow> rows = new java.util.ArrayList<>();
+      rows.add(new Bench.ScalingRow("", List.of()));
+      scaling.forEach(spec -> rows.add(Bench.ScalingRow.parse(spec)));
+      bench.scaling(configOptions.load(), rows, spec.commandLine().getOut());
+      return ExitCode.OK.code();
+    }
     bench.run(configOptions.load(), spec.commandLine().getOut());
     return ExitCode.OK.code();
   }

@@ -3,6 +3,7 @@ package app.essayqa.launcher;
 import app.essayqa.Answerer;
 import app.essayqa.EssayQa;
 import app.essayqa.cli.ReplSession;
+import app.essayqa.index.ConsoleIndexProgress;
 import app.essayqa.telegram.BotService;
 import java.io.InputStream;
 import java.util.Map;
@@ -30,7 +31,14 @@ public final class CommandFactory implements CommandLine.IFactory {
 
   /** The program's own wiring: the real facade, {@code System.in} and the real environment. */
   public static CommandFactory standard() {
-    return new CommandFactory(EssayQa::open, System.in);
+    // Indexing shows its progress on stderr: a bar on a terminal, a line per file elsewhere.
+    return new CommandFactory(
+        config ->
+            EssayQa.open(
+                config,
+                new ConsoleIndexProgress(
+                    System.err, ConsoleIndexProgress.stderrIsTerminal(), System::nanoTime)),
+        System.in);
   }
 
   @Override

@@ -1,21 +1,30 @@
 package app.essayqa.retrieve;
 
+import app.essayqa.index.Hashes;
 import app.essayqa.index.Passage;
 import app.essayqa.index.TermAnalyzer;
 import app.essayqa.question.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -25,11 +34,14 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
- * Ranks by Lucene BM25 over an in-memory index of the passages: the sentence field counts fully,
- * its context half, so a sentence that names the asked-about thing beats one that only stands near
- * it. The query is built from analysed terms, not parsed, so no user text can be a syntax error.
+ * Ranks by Lucene BM25 over an index of the passages (on disk, one part per seed file): the
+ * sentence field counts fully, its context half, so a sentence that names the asked-about thing
+ * beats one that only stands near it. The query is built from analysed terms, not parsed, so no
+ * user text can be a syntax error.
  */
 public final class Bm25Retriever implements Retriever, AutoCloseable {
   private static final String ID = "id";
@@ -37,16 +49,29 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
   private static final String CONTEXT = "context";
   private static final float CONTEXT_BOOST = 0.5f;
   private static final int MAX_QUERY_TERMS = 64;
+  private static final String CODE_KEY = "essayqa.code";
+
+  /** The code that wrote a part: a part written by other analysis or fields is rebuilt. */
+  private static final String CODE = Hashes.ofClasses(Bm25Retriever.class, TermAnalyzer.class);
 
   /** A neighbour's weight is its similarity times this: a paraphrase counts less than the word. */
   private final double expansionWeight;
 
   private final List<Passage> passages;
-  private final List<Set<String>> termsByPassage;
-  private final Set<String> vocabulary;
-  private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
-  private final DirectoryReader reader;
+  private final TermAnalyzer analyzer;
+  private final Map<Integer, Set<String>> termsByPassage = new ConcurrentHashMap<>();
+  private final List<Directory> directories;
+  private final IndexReader reader;
   private final IndexSearcher searcher;
+
+  /** The passage id of each leaf's first document: hits map to passages through it. */
+  private final int[] leafFirstPassage;
+
+  /**
+   * One file's share of the on-disk index: its passages are {@code passages} ids from {@code
+   * firstPassage}, and its Lucene index lives in {@code folder}.
+   */
+  public record Part(Path folder, int firstPassage, int passages) {}
 
   /**
    * @param lengthNormalisation BM25's b: 0 ignores sentence length, 1 normalises fully
@@ -57,34 +82,101 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
       TermAnalyzer analyzer,
       double lengthNormalisation,
       double expansionWeight) {
+    this(passages, analyzer, lengthNormalisation, expansionWeight, List.of(), w -> {});
+  }
+
+  /**
+   * Opens one Lucene index per file, each on disk, and searches them as one (a {@link MultiReader}
+   * sums the term statistics of its parts, so the scores are those of a single index). A part that
+   * is missing, unsound or made by other code is built again from its passages, so only a new or
+   * changed file is analysed.
+   *
+   * @param parts the files' shares of {@code passages}; none means one in-memory index of all
+   * @param warn where a one-line notice about a rebuilt part goes
+   */
+  public Bm25Retriever(
+      List<Passage> passages,
+      TermAnalyzer analyzer,
+      double lengthNormalisation,
+      double expansionWeight,
+      List<Part> parts,
+      Consumer<String> warn) {
     this.passages = List.copyOf(passages);
+    this.analyzer = analyzer;
     this.expansionWeight = expansionWeight;
-    List<Set<String>> terms = new ArrayList<>();
-    Set<String> vocab = new HashSet<>();
-    try (IndexWriter writer =
-        new IndexWriter(directory, new IndexWriterConfig(analyzer.lucene()))) {
-      for (Passage p : passages) {
-        Document doc = new Document();
-        doc.add(new StoredField(ID, p.id()));
-        doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
-        doc.add(new TextField(CONTEXT, p.context(), Field.Store.NO));
-        writer.addDocument(doc);
-        Set<String> passageTerms = new HashSet<>(analyzer.terms(p.text()));
-        passageTerms.addAll(analyzer.terms(p.context()));
-        terms.add(Set.copyOf(passageTerms));
-        vocab.addAll(passageTerms);
+    List<Part> all = parts.isEmpty() ? List.of(new Part(null, 0, passages.size())) : parts;
+    List<Directory> opened = new ArrayList<>();
+    List<IndexReader> readers = new ArrayList<>();
+    List<Integer> leafFirst = new ArrayList<>();
+    try {
+      for (Part part : all) {
+        DirectoryReader partReader = open(part, analyzer, opened, warn);
+        readers.add(partReader);
+        for (LeafReaderContext leaf : partReader.leaves()) {
+          leafFirst.add(part.firstPassage());
+        }
       }
-      writer.commit();
-      this.reader = DirectoryReader.open(directory);
+      this.reader = new MultiReader(readers.toArray(new IndexReader[0]), true);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot build the in-memory BM25 index", e);
+      throw new UncheckedIOException("cannot open the BM25 index", e);
     }
+    this.directories = List.copyOf(opened);
+    this.leafFirstPassage = leafFirst.stream().mapToInt(Integer::intValue).toArray();
     this.searcher = new IndexSearcher(reader);
     // A lower b than Lucene's 0.75: sentences vary less in length than documents do, and a strong
     // length penalty let two-word lines outrank the sentences that answer.
     searcher.setSimilarity(new BM25Similarity(1.2f, (float) lengthNormalisation));
-    this.termsByPassage = List.copyOf(terms);
-    this.vocabulary = Set.copyOf(vocab);
+  }
+
+  private DirectoryReader open(
+      Part part, TermAnalyzer analyzer, List<Directory> opened, Consumer<String> warn)
+      throws IOException {
+    if (part.folder() == null) {
+      Directory memory = new ByteBuffersDirectory();
+      opened.add(memory);
+      write(memory, part, analyzer);
+      return DirectoryReader.open(memory);
+    }
+    Directory disk = FSDirectory.open(part.folder());
+    opened.add(disk);
+    if (DirectoryReader.indexExists(disk)) {
+      try {
+        DirectoryReader existing = DirectoryReader.open(disk);
+        if (existing.numDocs() == part.passages()
+            && CODE.equals(existing.getIndexCommit().getUserData().get(CODE_KEY))) {
+          return existing;
+        }
+        existing.close();
+      } catch (IOException | RuntimeException e) {
+        warn.accept(
+            "BM25 index "
+                + part.folder()
+                + " is unusable ("
+                + e.getMessage()
+                + "); indexing its file again");
+      }
+    }
+    write(disk, part, analyzer);
+    return DirectoryReader.open(disk);
+  }
+
+  private void write(Directory directory, Part part, TermAnalyzer analyzer) throws IOException {
+    IndexWriterConfig config =
+        new IndexWriterConfig(analyzer.lucene()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    try (IndexWriter writer = new IndexWriter(directory, config)) {
+      for (int i = 0; i < part.passages(); i++) {
+        Passage p = passages.get(part.firstPassage() + i);
+        Document doc = new Document();
+        doc.add(new StoredField(ID, i));
+        doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
+        doc.add(new TextField(CONTEXT, p.context(), Field.Store.NO));
+        writer.addDocument(doc);
+      }
+      // One segment keeps the documents in passage order within the part.
+      writer.forceMerge(1);
+      writer.setLiveCommitData(Map.of(CODE_KEY, CODE).entrySet());
+      writer.commit();
+    }
   }
 
   @Override
@@ -118,8 +210,10 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
       ScoreDoc[] hits = searcher.search(builder.build(), limit).scoreDocs;
       List<ScoredPassage> result = new ArrayList<>(hits.length);
       for (ScoreDoc hit : hits) {
-        int id = searcher.storedFields().document(hit.doc).getField(ID).numericValue().intValue();
-        Passage p = passages.get(id);
+        int leaf = ReaderUtil.subIndex(hit.doc, reader.leaves());
+        int local =
+            searcher.storedFields().document(hit.doc).getField(ID).numericValue().intValue();
+        Passage p = passages.get(leafFirstPassage[leaf] + local);
         result.add(new ScoredPassage(p, 0, hit.score, hit.score, matchedTerms(query, p)));
       }
       return result;
@@ -133,7 +227,15 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
    * neighbours (shown as {@code term~neighbour}).
    */
   public List<String> matchedTerms(Query query, Passage p) {
-    Set<String> terms = termsByPassage.get(p.id());
+    // Analysed when first asked for, not at start: a start must not re-read the whole library.
+    Set<String> terms =
+        termsByPassage.computeIfAbsent(
+            p.id(),
+            id -> {
+              Set<String> passageTerms = new HashSet<>(analyzer.terms(p.text()));
+              passageTerms.addAll(analyzer.terms(p.context()));
+              return Set.copyOf(passageTerms);
+            });
     List<String> matched = new ArrayList<>();
     for (String term : query.terms()) {
       if (terms.contains(term)) {
@@ -150,14 +252,21 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
 
   /** Whether any passage contains the analysed term. */
   public boolean inVocabulary(String term) {
-    return vocabulary.contains(term);
+    try {
+      return reader.docFreq(new Term(TEXT, term)) > 0
+          || reader.docFreq(new Term(CONTEXT, term)) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("BM25 index read failed", e);
+    }
   }
 
   @Override
   public void close() {
     try {
       reader.close();
-      directory.close();
+      for (Directory d : directories) {
+        d.close();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,7 +1,7 @@
 package app.essayqa.retrieve;
 
 import app.essayqa.index.Passage;
-import app.essayqa.index.Vectors;
+import app.essayqa.index.TokenVectors;
 import app.essayqa.question.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,22 +19,24 @@ import java.util.Set;
  * so however large the seeds grow.
  */
 public final class LateInteractionReranker {
-  private final float[][] tokenVectors;
+  private final TokenVectors tokenVectors;
   private final int[] firstToken;
 
   /**
-   * @param tokenVectors unit-length content-token vectors, passage by passage
+   * @param tokenVectors unit-length content-token vectors, passage by passage (a passage's tokens
+   *     in one part)
    * @param firstToken passage {@code i}'s tokens are rows {@code firstToken[i]} up to {@code
    *     firstToken[i + 1]} (one more entry than passages)
    */
-  public LateInteractionReranker(List<Passage> passages, float[][] tokenVectors, int[] firstToken) {
+  public LateInteractionReranker(
+      List<Passage> passages, TokenVectors tokenVectors, int[] firstToken) {
     if (firstToken.length != passages.size() + 1
-        || firstToken[passages.size()] != tokenVectors.length) {
+        || firstToken[passages.size()] != tokenVectors.rows()) {
       throw new IllegalArgumentException(
           "token index for "
               + (firstToken.length - 1)
               + " passages and "
-              + tokenVectors.length
+              + tokenVectors.rows()
               + " tokens does not match "
               + passages.size()
               + " passages");
@@ -78,14 +80,6 @@ public final class LateInteractionReranker {
     if (question.length == 0 || from == to) {
       return 0;
     }
-    double sum = 0;
-    for (float[] q : question) {
-      double best = -1;
-      for (int t = from; t < to; t++) {
-        best = Math.max(best, Vectors.dot(q, tokenVectors[t]));
-      }
-      sum += best;
-    }
-    return sum / question.length;
+    return tokenVectors.meanBestDot(from, to, question);
   }
 }

@@ -50,6 +50,20 @@ class AnswerViewTest {
   }
 
   @Test
+  void should_summarise_a_large_library_in_the_banner_instead_of_listing_every_file() {
+    app.essayqa.ingest.Library one = FakeAnswerer.essay();
+    List<app.essayqa.ingest.Document> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      many.add(one.documents().get(0));
+    }
+
+    String banner = AnswerView.describe(new app.essayqa.ingest.Library(many, List.of()), 80);
+
+    assertThat(banner.lines()).hasSizeLessThan(3);
+    assertThat(banner).contains("1000 documents, 2000 passages");
+  }
+
+  @Test
   void should_wrap_the_banner_at_the_width() {
     String banner = AnswerView.describe(FakeAnswerer.essay(), 30);
 

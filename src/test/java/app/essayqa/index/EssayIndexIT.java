@@ -2,9 +2,14 @@ package app.essayqa.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.essayqa.ingest.Library;
 import app.essayqa.ingest.SeedLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,17 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EssayIndexIT {
   private static final Path CACHE = Path.of("target/test-cache");
-  private static Embedder embedder;
   private static TokenEncoder tokens;
   private static TermAnalyzer analyzer;
-  private static Library library;
+
+  @TempDir Path seeds;
+  @TempDir Path cache;
+  private final List<String> warnings = new ArrayList<>();
 
   @BeforeAll
   static void load() {
-    embedder = new Embedder(EmbeddingModels.allMiniLm(CACHE));
     tokens = EmbeddingModels.allMiniLmTokens(CACHE);
     analyzer = new TermAnalyzer(java.util.List.of());
-    library = new SeedLoader().load(Path.of("seeds"));
   }
 
   @AfterAll
@@ -31,18 +36,55 @@ class EssayIndexIT {
     analyzer.close();
   }
 
-  private static EssayIndex build(Path cacheDir, long tokenBudget) {
+  /** What indexing told its progress listener: files parsed and sentences run through the model. */
+  private static final class Recorder implements IndexProgress {
+    final List<String> parsed = new ArrayList<>();
+    int sentences;
+
+    @Override
+    public void fileParsed(String name, long chars, int count) {
+      parsed.add(name);
+    }
+
+    @Override
+    public void sentences(int count) {
+      sentences += count;
+    }
+  }
+
+  private EssayIndex build(Path seedsDir, Path cacheDir, IndexProgress progress) {
     return EssayIndex.build(
-        library, 1, embedder, tokens, new VectorCache(cacheDir), analyzer::terms, tokenBudget);
+        new SeedLoader().read(seedsDir, List.of()),
+        1,
+        tokens,
+        new FileIndexStore(cacheDir.resolve("files"), warnings::add),
+        new WordVectorStore(cacheDir.resolve("words.bin"), warnings::add),
+        analyzer::terms,
+        "test",
+        progress);
+  }
+
+  private void write(String name, String text) throws IOException {
+    Files.writeString(seeds.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  private static String article(String topic) {
+    return "On "
+        + topic
+        + "\n\nThe "
+        + topic
+        + " keeps its own ledger of small events, written in plain words. Every season the "
+        + topic
+        + " changes a little, and the ledger says how.\n";
   }
 
   @Test
   void should_keep_one_vector_per_content_token_of_each_sentence() {
-    EssayIndex index = build(CACHE.resolve("index"), Long.MAX_VALUE);
+    EssayIndex index = build(Path.of("seeds"), cache, IndexProgress.NONE);
 
     int n = index.passages().size();
     assertThat(index.firstToken()).hasSize(n + 1).isSorted();
-    assertThat(index.firstToken()[n]).isEqualTo(index.tokenVectors().length).isPositive();
+    assertThat(index.firstToken()[n]).isEqualTo(index.tokenVectors().rows()).isPositive();
     // "Indeed, the prospects for the bilateral relationship appear gloomy.": 6 content words in 7
     // tokens ("gloom" "##y"); "the", "for", the comma and the full stop are left out.
     Passage gloomy =
@@ -51,14 +93,109 @@ class EssayIndexIT {
             .findFirst()
             .orElseThrow();
     assertThat(index.firstToken()[gloomy.id() + 1] - index.firstToken()[gloomy.id()]).isEqualTo(7);
+    assertThat(index.sentenceVectors()).hasNumberOfRows(n);
+    assertThat(index.contextVectors()).hasNumberOfRows(n);
   }
 
   @Test
-  void should_leave_out_token_vectors_that_would_not_fit_the_heap_budget(@TempDir Path cacheDir) {
-    EssayIndex index = build(cacheDir, 1024);
+  void should_give_each_sentence_the_vector_it_gets_when_embedded_alone() {
+    EssayIndex index = build(Path.of("seeds"), cache, IndexProgress.NONE);
 
-    assertThat(index.tokenVectors()).isEmpty();
-    assertThat(index.firstToken()).containsOnly(0);
-    assertThat(index.sentenceVectors().length).isEqualTo(index.passages().size());
+    Passage first = index.passages().get(3);
+    float[] alone = tokens.pooledBatch(List.of(first.text()))[0];
+    double cosine = 0;
+    for (int d = 0; d < alone.length; d++) {
+      cosine += alone[d] * index.sentenceVectors()[first.id()][d];
+    }
+    assertThat(cosine).isGreaterThan(0.999);
+  }
+
+  @Test
+  void should_read_an_unchanged_folder_from_disk_without_parsing_or_embedding() throws IOException {
+    write("a.txt", article("harbour"));
+    write("b.txt", article("orchard"));
+    EssayIndex first = build(seeds, cache, IndexProgress.NONE);
+
+    Recorder second = new Recorder();
+    EssayIndex again = build(seeds, cache, second);
+
+    assertThat(second.parsed).isEmpty();
+    assertThat(second.sentences).isZero();
+    assertThat(again.files()).noneMatch(EssayIndex.FilePart::built);
+    assertThat(again.passages()).isEqualTo(first.passages());
+    assertThat(again.library()).isEqualTo(first.library());
+    assertThat(again.sentenceVectors()).isDeepEqualTo(first.sentenceVectors());
+    assertThat(again.tokenVectors().row(5)).containsExactly(first.tokenVectors().row(5));
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void should_index_again_only_the_file_that_changed() throws IOException {
+    write("a.txt", article("harbour"));
+    write("b.txt", article("orchard"));
+    write("c.txt", article("lantern"));
+    build(seeds, cache, IndexProgress.NONE);
+    write("b.txt", article("meadow"));
+
+    Recorder progress = new Recorder();
+    EssayIndex index = build(seeds, cache, progress);
+
+    assertThat(progress.parsed).containsExactly("b.txt");
+    assertThat(index.files())
+        .extracting(EssayIndex.FilePart::documentId, EssayIndex.FilePart::built)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a.txt", false),
+            org.assertj.core.groups.Tuple.tuple("b.txt", true),
+            org.assertj.core.groups.Tuple.tuple("c.txt", false));
+    assertThat(index.passages()).anyMatch(p -> p.text().contains("meadow"));
+    assertThat(index.passages()).noneMatch(p -> p.text().contains("orchard"));
+  }
+
+  @Test
+  void should_drop_a_removed_file_from_the_index() throws IOException {
+    write("a.txt", article("harbour"));
+    write("b.txt", article("orchard"));
+    build(seeds, cache, IndexProgress.NONE);
+    Files.delete(seeds.resolve("b.txt"));
+
+    EssayIndex index = build(seeds, cache, IndexProgress.NONE);
+
+    assertThat(index.library().documents()).extracting(d -> d.id()).containsExactly("a.txt");
+    assertThat(index.passages()).allMatch(p -> p.documentId().equals("a.txt"));
+    assertThat(index.words()).doesNotContain("orchard");
+  }
+
+  @Test
+  void should_rebuild_a_corrupt_entry_with_a_one_line_notice() throws IOException {
+    write("a.txt", article("harbour"));
+    write("b.txt", article("orchard"));
+    EssayIndex first = build(seeds, cache, IndexProgress.NONE);
+    Path vectors;
+    try (Stream<Path> files = Files.list(cache.resolve("files"))) {
+      vectors =
+          files
+              .filter(f -> f.toString().endsWith(".vec"))
+              .filter(f -> f.getFileName().toString().startsWith(first.files().get(1).key()))
+              .findFirst()
+              .orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(vectors);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(vectors, bytes);
+
+    Recorder progress = new Recorder();
+    EssayIndex index = build(seeds, cache, progress);
+
+    assertThat(progress.parsed).containsExactly("b.txt");
+    assertThat(warnings)
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w).contains("b.txt", "checksum mismatch", "indexing that file again");
+              assertThat(w).doesNotContain("\n");
+            });
+    assertThat(index.sentenceVectors()).isDeepEqualTo(first.sentenceVectors());
+    assertThat(build(seeds, cache, IndexProgress.NONE).files())
+        .noneMatch(EssayIndex.FilePart::built);
   }
 }

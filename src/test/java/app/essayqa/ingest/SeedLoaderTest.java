@@ -44,4 +44,22 @@ class SeedLoaderTest {
         .hasMessageContaining("no usable .txt or .md file")
         .hasMessageContaining("binary.txt");
   }
+
+  @Test
+  void should_add_the_files_of_extra_folders_and_skip_a_name_already_taken(@TempDir Path extra)
+      throws IOException {
+    Files.writeString(seeds.resolve("essay.txt"), "Essay\n\nThe essay text.\n");
+    Files.writeString(extra.resolve("essay.txt"), "Another\n\nSame name, other text.\n");
+    Files.writeString(extra.resolve("manual.txt"), "Manual\n\nA distractor document.\n");
+
+    SeedLoader.Seeds read = new SeedLoader().read(seeds, java.util.List.of(extra));
+
+    assertThat(read.files())
+        .extracting(SeedLoader.SeedFile::name)
+        .containsExactly("essay.txt", "manual.txt");
+    assertThat(read.files().get(0).text()).contains("The essay text.");
+    assertThat(read.warnings())
+        .singleElement()
+        .satisfies(w -> assertThat(w).contains("essay.txt", "name already used"));
+  }
 }
