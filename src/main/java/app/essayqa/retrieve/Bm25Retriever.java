@@ -139,21 +139,25 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
     }
     Directory disk = FSDirectory.open(part.folder());
     opened.add(disk);
-    if (DirectoryReader.indexExists(disk)) {
-      try {
+    try {
+      // indexExists reads the commit point too, so a damaged one throws here as well.
+      if (DirectoryReader.indexExists(disk)) {
         DirectoryReader existing = DirectoryReader.open(disk);
         if (existing.numDocs() == part.passages()
             && CODE.equals(existing.getIndexCommit().getUserData().get(CODE_KEY))) {
           return existing;
         }
         existing.close();
-      } catch (IOException | RuntimeException e) {
-        warn.accept(
-            "BM25 index "
-                + part.folder()
-                + " is unusable ("
-                + e.getMessage()
-                + "); indexing its file again");
+      }
+    } catch (IOException | RuntimeException e) {
+      warn.accept(
+          "BM25 index "
+              + part.folder()
+              + " is unusable ("
+              + e.getClass().getSimpleName()
+              + "); indexing its file again");
+      for (String file : disk.listAll()) {
+        disk.deleteFile(file);
       }
     }
     write(disk, part, analyzer);
