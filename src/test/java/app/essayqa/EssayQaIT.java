@@ -182,8 +182,8 @@ class EssayQaIT {
       assertThat(first.ask("Where was the workshop held?").abstained()).isFalse();
     }
     List<Path> files;
-    try (Stream<Path> listing = Files.list(cache.resolve("index"))) {
-      files = listing.toList();
+    try (Stream<Path> listing = Files.walk(cache.resolve("index"))) {
+      files = listing.filter(Files::isRegularFile).toList();
     }
     assertThat(files).isNotEmpty();
     java.util.Map<Path, java.nio.file.attribute.FileTime> written = new java.util.HashMap<>();
@@ -207,7 +207,10 @@ class EssayQaIT {
           .contains("National Library of Korea");
     }
     for (Path file : files) {
-      assertThat(Files.size(file)).as("rewritten %s", file).isGreaterThan(3);
+      // A rebuilt Lucene part may be written under new file names, the old ones deleted.
+      if (Files.exists(file)) {
+        assertThat(Files.size(file)).as("rewritten %s", file).isGreaterThan(3);
+      }
     }
   }
 }
