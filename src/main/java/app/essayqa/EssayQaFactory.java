@@ -91,6 +91,7 @@ final class EssayQaFactory {
         EssayIndex.build(
             seeds,
             config.getInt(ConfigKeys.CHUNKING_CONTEXT_SENTENCES),
+            config.getString(ConfigKeys.CHUNKING_CONTEXT_VECTORS).equals("embedded"),
             tokenEncoder,
             new FileIndexStore(indexDir.resolve("files"), LOG::warn),
             new WordVectorStore(indexDir.resolve("words.bin"), LOG::warn),

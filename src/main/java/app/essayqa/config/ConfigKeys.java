@@ -14,6 +14,7 @@ public final class ConfigKeys {
   public static final String SEEDS_EXTRA = "seeds.extra";
   public static final String CACHE_DIR = "cache.dir";
   public static final String CHUNKING_CONTEXT_SENTENCES = "chunking.context-sentences";
+  public static final String CHUNKING_CONTEXT_VECTORS = "chunking.context-vectors";
   public static final String RETRIEVAL_TOP_K = "retrieval.top-k";
   public static final String RETRIEVAL_CANDIDATES = "retrieval.candidates";
   public static final String RETRIEVAL_FUSION = "retrieval.fusion";
@@ -56,6 +57,7 @@ public final class ConfigKeys {
           ConfigKey.list(SEEDS_EXTRA, ""),
           ConfigKey.path(CACHE_DIR, ".cache"),
           ConfigKey.integer(CHUNKING_CONTEXT_SENTENCES, 1, 0, 5),
+          ConfigKey.choice(CHUNKING_CONTEXT_VECTORS, "embedded", "embedded", "composed"),
           ConfigKey.integer(RETRIEVAL_TOP_K, 3, 1, 20),
           ConfigKey.integer(RETRIEVAL_CANDIDATES, 30, 1, 500),
           ConfigKey.choice(RETRIEVAL_FUSION, "rrf", "rrf", "blend"),

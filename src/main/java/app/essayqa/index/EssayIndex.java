@@ -97,6 +97,7 @@ public record EssayIndex(
   public static EssayIndex build(
       SeedLoader.Seeds seeds,
       int contextSentences,
+      boolean embedContexts,
       TokenEncoder tokenEncoder,
       FileIndexStore store,
       WordVectorStore wordStore,
@@ -110,7 +111,7 @@ public record EssayIndex(
     long missingChars = 0;
     for (int i = 0; i < seeds.files().size(); i++) {
       SeedLoader.SeedFile file = seeds.files().get(i);
-      String key = key(file, contextSentences, analysisId);
+      String key = key(file, contextSentences + (embedContexts ? "e" : "c"), analysisId);
       keys.add(key);
       Optional<FileIndex> cached = store.read(key, file.name());
       if (cached.isPresent()) {
@@ -121,7 +122,7 @@ public record EssayIndex(
       }
     }
     progress.started(missing.size(), missingChars);
-    FileIndexer indexer = new FileIndexer(contextSentences, tokenEncoder, analyse);
+    FileIndexer indexer = new FileIndexer(contextSentences, embedContexts, tokenEncoder, analyse);
     for (int i : missing) {
       SeedLoader.SeedFile file = seeds.files().get(i);
       long fileStarted = System.nanoTime();
@@ -249,14 +250,14 @@ public record EssayIndex(
     return vectors;
   }
 
-  private static String key(SeedLoader.SeedFile file, int contextSentences, String analysisId) {
+  private static String key(SeedLoader.SeedFile file, String settings, String analysisId) {
     return Hashes.sha256(
             String.join(
                 "\u0000",
                 CODE,
                 analysisId,
                 EmbeddingModels.MODEL_ID,
-                Integer.toString(contextSentences),
+                settings,
                 file.name(),
                 file.text()))
         .substring(0, 32);

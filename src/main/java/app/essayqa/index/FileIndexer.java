@@ -15,12 +15,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Builds the index of one seed file with one run of the model per sentence, and one per clause of a
- * sentence that has several: the sentence vector is the mean of its run's token states (exactly
- * what embedding the sentence alone gives), its token vectors are those states, a pair of clauses
- * is the mean of the two clauses' runs, and a context vector is the mean of the states of the
- * sentences it is made of plus the heading's own short run. The context is not run as a text of its
- * own: that would run every sentence three times more (README "Scaling" has the figures).
+ * Builds the index of one seed file with one run of the model per sentence, one per clause of a
+ * sentence that has several, and (by default) one per context text: the sentence vector is the mean
+ * of its run's token states (exactly what embedding the sentence alone gives), its token vectors
+ * are those states, and a pair of clauses is the mean of the two clauses' runs. With {@code
+ * chunking.context-vectors: composed} a context vector is instead the mean of the states of the
+ * sentences it is made of plus the heading's short run: about a third of the model time, and lower
+ * scores on the essay suite (README "Scaling" has the figures).
  */
 final class FileIndexer {
   /** Padded rows per model run: enough to keep both cores busy, little padding when sorted. */
@@ -29,9 +30,19 @@ final class FileIndexer {
   private final DocumentParser parser = new DocumentParser();
   private final PassageSplitter splitter;
   private final TokenEncoder encoder;
+  private final boolean embedContexts;
   private final Function<String, List<String>> analyse;
 
-  FileIndexer(int contextSentences, TokenEncoder encoder, Function<String, List<String>> analyse) {
+  /**
+   * @param embedContexts run each context text whole (exact, about three sentence runs more per
+   *     sentence) rather than compose its vector from the sentences' runs
+   */
+  FileIndexer(
+      int contextSentences,
+      boolean embedContexts,
+      TokenEncoder encoder,
+      Function<String, List<String>> analyse) {
+    this.embedContexts = embedContexts;
     this.splitter = new PassageSplitter(contextSentences);
     this.encoder = encoder;
     this.analyse = analyse;
@@ -64,6 +75,16 @@ final class FileIndexer {
       List<int[]> spans = ClauseSplitter.viewSpans(p.text());
       for (int k = 0; k < spans.size(); k += 2) {
         texts.add(p.text().substring(spans.get(k)[0], spans.get(k)[1]));
+      }
+    }
+    // A context with a line of its own besides the heading (the author line of a bio) is always
+    // run whole: composed from separate runs, the line no longer reads as saying who wrote the
+    // bio's sentences.
+    Map<Integer, Integer> wholeContext = new HashMap<>();
+    for (int i = 0; i < passages.size(); i++) {
+      if (embedContexts || parts.get(i).stream().filter(p -> p.literal() != null).count() > 1) {
+        wholeContext.put(i, texts.size());
+        texts.add(passages.get(i).context());
       }
     }
     progress.fileParsed(name, text.length(), texts.size());
@@ -134,7 +155,8 @@ final class FileIndexer {
           add(context, sums[byPlace.get(place(part.paragraph(), part.sentence()))]);
         }
       }
-      contexts[i] = Embedder.unit(context);
+      Integer whole = wholeContext.get(i);
+      contexts[i] = whole == null ? Embedder.unit(context) : runs.get(whole).pooled();
     }
     firstClause[n] = clauses.size();
     firstToken[n] = tokens.size();

@@ -156,9 +156,11 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
               + " is unusable ("
               + e.getClass().getSimpleName()
               + "); indexing its file again");
-      for (String file : disk.listAll()) {
-        disk.deleteFile(file);
-      }
+    }
+    // Whatever is there (an older or broken part) goes: a writer cannot start over a corrupt
+    // commit.
+    for (String file : disk.listAll()) {
+      disk.deleteFile(file);
     }
     write(disk, part, analyzer);
     return DirectoryReader.open(disk);

@@ -56,6 +56,7 @@ class EssayIndexIT {
     return EssayIndex.build(
         new SeedLoader().read(seedsDir, List.of()),
         1,
+        true,
         tokens,
         new FileIndexStore(cacheDir.resolve("files"), warnings::add),
         new WordVectorStore(cacheDir.resolve("words.bin"), warnings::add),
