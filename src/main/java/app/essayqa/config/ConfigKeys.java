@@ -57,7 +57,7 @@ public final class ConfigKeys {
           ConfigKey.list(SEEDS_EXTRA, ""),
           ConfigKey.path(CACHE_DIR, ".cache"),
           ConfigKey.integer(CHUNKING_CONTEXT_SENTENCES, 1, 0, 5),
-          ConfigKey.choice(CHUNKING_CONTEXT_VECTORS, "embedded", "embedded", "composed"),
+          ConfigKey.choice(CHUNKING_CONTEXT_VECTORS, "composed", "embedded", "composed"),
           ConfigKey.integer(RETRIEVAL_TOP_K, 3, 1, 20),
           ConfigKey.integer(RETRIEVAL_CANDIDATES, 30, 1, 500),
           ConfigKey.choice(RETRIEVAL_FUSION, "rrf", "rrf", "blend"),
