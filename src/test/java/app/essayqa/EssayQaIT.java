@@ -210,7 +210,9 @@ class EssayQaIT {
       // A rebuilt Lucene part may be written under new file names, the old ones deleted.
       // (Lucene's write.lock is empty by design, so "rewritten" means "not the corrupt bytes".)
       if (Files.exists(file)) {
-        assertThat(Files.readAllBytes(file)).as("rewritten %s", file).isNotEqualTo(new byte[] {42, 42, 42});
+        assertThat(Files.readAllBytes(file))
+            .as("rewritten %s", file)
+            .isNotEqualTo(new byte[] {42, 42, 42});
       }
     }
   }
