@@ -90,7 +90,13 @@ class TelegramDeliveryIT {
   }
 
   private List<String> logged(String contains) {
-    return logs.list.stream()
+    // The bot's threads may still log while the test reads: AppenderBase appends under the
+    // appender's lock, so the copy is taken under it too.
+    List<ILoggingEvent> events;
+    synchronized (logs) {
+      events = new java.util.ArrayList<>(logs.list);
+    }
+    return events.stream()
         .map(ILoggingEvent::getFormattedMessage)
         .filter(m -> m.contains(contains))
         .toList();
