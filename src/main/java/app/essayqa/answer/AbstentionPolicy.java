@@ -10,11 +10,14 @@ import app.essayqa.question.Question;
 import app.essayqa.question.Scope;
 import app.essayqa.retrieve.ScoredPassage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -189,12 +192,12 @@ public final class AbstentionPolicy {
     String[] parts = word.split("\\s+");
     String last = parts[parts.length - 1];
     String stem = last.replaceAll("(ies|y|es|s)$", "");
-    String head = String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1));
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile(
+    String head = String.join(" ", Arrays.copyOf(parts, parts.length - 1));
+    Matcher m =
+        Pattern.compile(
                 "\\b"
-                    + (head.isEmpty() ? "" : java.util.regex.Pattern.quote(head) + "\\s+")
-                    + java.util.regex.Pattern.quote(stem)
+                    + (head.isEmpty() ? "" : Pattern.quote(head) + "\\s+")
+                    + Pattern.quote(stem)
                     + "\\p{L}{0,3}\\b")
             .matcher(text);
     return m.find();

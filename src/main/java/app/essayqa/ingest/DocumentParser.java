@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -103,7 +104,7 @@ public final class DocumentParser {
         sections.add(section);
       }
       if (kind == ParagraphKind.BYLINE && author.isEmpty()) {
-        java.util.regex.Matcher by = BY.matcher(block.text());
+        Matcher by = BY.matcher(block.text());
         if (by.matches()) {
           author = Optional.of(by.group(1));
         } else if (trailing && NAME.matcher(block.text()).matches()) {

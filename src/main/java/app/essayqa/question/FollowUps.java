@@ -1,5 +1,6 @@
 package app.essayqa.question;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -43,7 +44,7 @@ public final class FollowUps {
       return FollowUp.ELLIPSIS;
     }
     boolean pointsBack =
-        java.util.Arrays.stream(plain.split(" ")).anyMatch(WordList.FOLLOW_UP_PRONOUNS::contains);
+        Arrays.stream(plain.split(" ")).anyMatch(WordList.FOLLOW_UP_PRONOUNS::contains);
     if (pointsBack && names.isEmpty() && terms.size() <= ANAPHORA_MAX_TERMS) {
       return FollowUp.ANAPHORA;
     }

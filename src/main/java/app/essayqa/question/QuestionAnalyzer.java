@@ -3,6 +3,7 @@ package app.essayqa.question;
 import app.essayqa.index.TermAnalyzer;
 import app.essayqa.index.Vocabulary;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -269,7 +270,7 @@ public final class QuestionAnalyzer {
 
   /** The terms left once the words of {@code lists} are taken out. */
   private List<String> termsBeyond(List<String> terms, WordList... lists) {
-    Set<String> framing = new java.util.HashSet<>();
+    Set<String> framing = new HashSet<>();
     for (WordList list : lists) {
       list.entries().forEach(e -> framing.addAll(analyzer.terms(e)));
     }

@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The general-English word lists the question stage reads, one resource per purpose under {@code
@@ -76,7 +78,7 @@ public enum WordList {
   public String alternation() {
     return entries().stream()
         .sorted((a, b) -> b.length() - a.length())
-        .map(java.util.regex.Pattern::quote)
+        .map(Pattern::quote)
         .reduce((a, b) -> a + "|" + b)
         .orElse("(?!)");
   }
@@ -97,9 +99,7 @@ public enum WordList {
           }
         }
       }
-      return Set.copyOf(words).size() == words.size()
-          ? java.util.Collections.unmodifiableSet(words)
-          : words;
+      return Collections.unmodifiableSet(words);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read word list " + path, e);
     }

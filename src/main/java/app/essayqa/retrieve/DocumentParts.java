@@ -6,10 +6,12 @@ import app.essayqa.ingest.Library;
 import app.essayqa.ingest.ParagraphKind;
 import app.essayqa.question.WordList;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -62,7 +64,7 @@ public final class DocumentParts {
           .forEach(openings::add);
       // The author's voice is a paragraph's, not a sentence's: "As a Southeast Asian studying
       // in Japan, ..." opens a paragraph that goes on "I believe".
-      java.util.Set<Integer> voiced = new java.util.HashSet<>();
+      Set<Integer> voiced = new HashSet<>();
       own.stream().filter(DocumentParts::inFirstPerson).forEach(p -> voiced.add(p.paragraph()));
       own.stream().filter(p -> voiced.contains(p.paragraph())).forEach(firstPerson::add);
     }
