@@ -83,9 +83,4 @@ public final class Vocabulary {
       last = m.end();
     }
   }
-
-  /** How many distinct terms the library holds. */
-  public int size() {
-    return terms.size();
-  }
 }

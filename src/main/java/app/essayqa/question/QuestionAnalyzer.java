@@ -3,10 +3,13 @@ package app.essayqa.question;
 import app.essayqa.index.TermAnalyzer;
 import app.essayqa.index.Vocabulary;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -48,6 +51,7 @@ public final class QuestionAnalyzer {
   private final TermAnalyzer analyzer;
   private final Vocabulary vocabulary;
   private final Set<String> authors;
+  private final Map<WordList, Set<String>> listTerms;
 
   /**
    * @param analyzer turns text into terms, with the question-framing words as extra stop words
@@ -58,6 +62,13 @@ public final class QuestionAnalyzer {
     this.analyzer = analyzer;
     this.vocabulary = vocabulary;
     this.authors = Set.copyOf(authors);
+    // Analysed once: every question compares its terms with these.
+    this.listTerms = new EnumMap<>(WordList.class);
+    for (WordList list : WordList.values()) {
+      Set<String> analysed = new HashSet<>();
+      list.entries().forEach(e -> analysed.addAll(analyzer.terms(e)));
+      listTerms.put(list, Set.copyOf(analysed));
+    }
   }
 
   /**
@@ -270,11 +281,9 @@ public final class QuestionAnalyzer {
 
   /** The terms left once the words of {@code lists} are taken out. */
   private List<String> termsBeyond(List<String> terms, WordList... lists) {
-    Set<String> framing = new HashSet<>();
-    for (WordList list : lists) {
-      list.entries().forEach(e -> framing.addAll(analyzer.terms(e)));
-    }
-    return terms.stream().filter(t -> !framing.contains(t)).toList();
+    return terms.stream()
+        .filter(t -> Arrays.stream(lists).noneMatch(list -> listTerms.get(list).contains(t)))
+        .toList();
   }
 
   private Optional<String> focus(String text) {

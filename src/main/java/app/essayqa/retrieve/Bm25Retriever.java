@@ -256,16 +256,6 @@ public final class Bm25Retriever implements Retriever, AutoCloseable {
     return matched;
   }
 
-  /** Whether any passage contains the analysed term. */
-  public boolean inVocabulary(String term) {
-    try {
-      return reader.docFreq(new Term(TEXT, term)) > 0
-          || reader.docFreq(new Term(CONTEXT, term)) > 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException("BM25 index read failed", e);
-    }
-  }
-
   @Override
   public void close() {
     try {
