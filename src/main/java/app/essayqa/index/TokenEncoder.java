@@ -118,33 +118,14 @@ public final class TokenEncoder implements AutoCloseable {
     for (Encoding e : encodings) {
       length = Math.max(length, e.getIds().length);
     }
-    long[][] ids = new long[texts.size()][length];
-    long[][] mask = new long[texts.size()][length];
-    long[][] types = new long[texts.size()][length];
-    for (int i = 0; i < encodings.length; i++) {
-      long[] own = encodings[i].getIds();
-      System.arraycopy(own, 0, ids[i], 0, own.length);
-      System.arraycopy(encodings[i].getAttentionMask(), 0, mask[i], 0, own.length);
-      System.arraycopy(encodings[i].getTypeIds(), 0, types[i], 0, own.length);
-    }
-    try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
-        OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
-        OnnxTensor typeIds = OnnxTensor.createTensor(environment, types);
-        OrtSession.Result result =
-            session.run(
-                Map.of(
-                    "input_ids",
-                    inputIds,
-                    "attention_mask",
-                    attention,
-                    "token_type_ids",
-                    typeIds))) {
-      float[][][] all = (float[][][]) result.get(0).getValue();
+    try {
+      float[][][] all = runPadded(java.util.Arrays.asList(encodings), length);
       float[][] pooled = new float[texts.size()][];
       for (int i = 0; i < all.length; i++) {
         float[] sum = new float[all[i][0].length];
-        for (int t = 0; t < length; t++) {
-          if (mask[i][t] != 0) {
+        long[] mask = encodings[i].getAttentionMask();
+        for (int t = 0; t < mask.length; t++) {
+          if (mask[t] != 0) {
             for (int d = 0; d < sum.length; d++) {
               sum[d] += all[i][t][d];
             }
@@ -229,28 +210,12 @@ public final class TokenEncoder implements AutoCloseable {
       }
       int length = encodings[order[to - 1]].getIds().length;
       int n = to - from;
-      long[][] ids = new long[n][length];
-      long[][] mask = new long[n][length];
-      long[][] types = new long[n][length];
+      List<Encoding> batch = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
-        Encoding e = encodings[order[from + k]];
-        System.arraycopy(e.getIds(), 0, ids[k], 0, e.getIds().length);
-        System.arraycopy(e.getAttentionMask(), 0, mask[k], 0, e.getIds().length);
-        System.arraycopy(e.getTypeIds(), 0, types[k], 0, e.getIds().length);
+        batch.add(encodings[order[from + k]]);
       }
-      try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
-          OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
-          OnnxTensor typeIds = OnnxTensor.createTensor(environment, types);
-          OrtSession.Result result =
-              session.run(
-                  Map.of(
-                      "input_ids",
-                      inputIds,
-                      "attention_mask",
-                      attention,
-                      "token_type_ids",
-                      typeIds))) {
-        float[][][] all = (float[][][]) result.get(0).getValue();
+      try {
+        float[][][] all = runPadded(batch, length);
         for (int k = 0; k < n; k++) {
           int index = order[from + k];
           Encoding e = encodings[index];
@@ -278,6 +243,38 @@ public final class TokenEncoder implements AutoCloseable {
       textsDone.accept(n);
     }
     return java.util.Arrays.asList(runs);
+  }
+
+  /**
+   * One model run over {@code batch}, each encoding padded to {@code length}; padding is masked out
+   * of attention, so each text's states are its own.
+   */
+  private float[][][] runPadded(List<Encoding> batch, int length) throws OrtException {
+    int n = batch.size();
+    long[][] ids = new long[n][length];
+    long[][] mask = new long[n][length];
+    long[][] types = new long[n][length];
+    for (int k = 0; k < n; k++) {
+      Encoding e = batch.get(k);
+      int own = e.getIds().length;
+      System.arraycopy(e.getIds(), 0, ids[k], 0, own);
+      System.arraycopy(e.getAttentionMask(), 0, mask[k], 0, own);
+      System.arraycopy(e.getTypeIds(), 0, types[k], 0, own);
+    }
+    try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
+        OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
+        OnnxTensor typeIds = OnnxTensor.createTensor(environment, types);
+        OrtSession.Result result =
+            session.run(
+                Map.of(
+                    "input_ids",
+                    inputIds,
+                    "attention_mask",
+                    attention,
+                    "token_type_ids",
+                    typeIds))) {
+      return (float[][][]) result.get(0).getValue();
+    }
   }
 
   /** At most 8 texts of 128 tokens or 1 of 362 per batch: about 12 MB of attention per layer. */
