@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param evidence why each candidate passage ranked where it did, for {@code :debug} and reports
  * @param generation how a language model wrote the answer ({@code answer.mode=llm}), or why its
  *     answer was not used; empty in extractive mode and when the model was not asked
+ * @param shortAnswer the short direct answer, a verbatim span of a cited sentence, when the
+ *     question asks for a typed fact and one was found; empty otherwise (and when abstained)
  */
 public record Answer(
     String question,
@@ -28,7 +30,8 @@ public record Answer(
     String indexVersion,
     Map<String, Long> timingsMs,
     List<Evidence> evidence,
-    Optional<Generation> generation) {
+    Optional<Generation> generation,
+    Optional<ShortAnswer> shortAnswer) {
 
   public Answer {
     Objects.requireNonNull(question, "question");
@@ -38,6 +41,46 @@ public record Answer(
     timingsMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMs));
     evidence = List.copyOf(evidence);
     Objects.requireNonNull(generation, "generation");
+    Objects.requireNonNull(shortAnswer, "shortAnswer");
+  }
+
+  /** An answer without a short direct answer. */
+  public Answer(
+      String question,
+      String text,
+      boolean abstained,
+      List<Citation> citations,
+      List<String> nearestTopics,
+      String indexVersion,
+      Map<String, Long> timingsMs,
+      List<Evidence> evidence,
+      Optional<Generation> generation) {
+    this(
+        question,
+        text,
+        abstained,
+        citations,
+        nearestTopics,
+        indexVersion,
+        timingsMs,
+        evidence,
+        generation,
+        Optional.empty());
+  }
+
+  /** This answer with the given short direct answer. */
+  public Answer withShortAnswer(Optional<ShortAnswer> span) {
+    return new Answer(
+        question,
+        text,
+        abstained,
+        citations,
+        nearestTopics,
+        indexVersion,
+        timingsMs,
+        evidence,
+        generation,
+        span);
   }
 
   /** An answer no language model had a part in. */

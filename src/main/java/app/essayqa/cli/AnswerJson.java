@@ -23,6 +23,11 @@ final class AnswerJson {
     root.put("question", answer.question());
     root.put("answer", answer.text());
     root.put("abstained", answer.abstained());
+    if (answer.shortAnswer().isPresent()) {
+      root.put("short", answer.shortAnswer().get().text());
+    } else {
+      root.putNull("short");
+    }
     ArrayNode citations = root.putArray("citations");
     for (Citation c : answer.citations()) {
       ObjectNode node = citations.addObject();

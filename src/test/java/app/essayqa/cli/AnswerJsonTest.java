@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.essayqa.answer.Answer;
 import app.essayqa.answer.Generation;
+import app.essayqa.answer.ShortAnswer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -57,5 +58,19 @@ class AnswerJsonTest {
     assertThat(json.path("modelMs").asLong()).isEqualTo(1430);
     assertThat(json.path("verifyMicros").asLong()).isEqualTo(95);
     assertThat(json.path("fallback").asText()).startsWith("twice");
+  }
+
+  @Test
+  void should_print_the_short_answer_or_null_when_the_question_asks_for_no_typed_fact()
+      throws Exception {
+    Answer plain = new FakeAnswerer().ask("What links them?");
+    Answer typed = plain.withShortAnswer(Optional.of(new ShortAnswer("December 2019", 1)));
+
+    JsonNode none = new ObjectMapper().readTree(AnswerJson.line(plain));
+    JsonNode some = new ObjectMapper().readTree(AnswerJson.line(typed));
+
+    assertThat(none.has("short")).isTrue();
+    assertThat(none.path("short").isNull()).isTrue();
+    assertThat(some.path("short").asText()).isEqualTo("December 2019");
   }
 }
