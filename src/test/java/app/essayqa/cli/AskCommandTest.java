@@ -99,7 +99,14 @@ class AskCommandTest {
     JsonNode node = JSON.readTree(result.out());
     assertThat(names(node))
         .containsExactly(
-            "question", "answer", "abstained", "citations", "nearestTopics", "index", "timingsMs");
+            "question",
+            "answer",
+            "abstained",
+            "short",
+            "citations",
+            "nearestTopics",
+            "index",
+            "timingsMs");
     assertThat(node.get("question").asText()).isEqualTo("What links them?");
     assertThat(node.get("abstained").isBoolean()).isTrue();
     JsonNode citation = node.get("citations").get(0);
