@@ -34,6 +34,37 @@ final class CitationCheck {
   }
 
   /**
+   * The ways a sentence fails the check, each with the words a user reads in the fallback note.
+   * Those words never quote the model: the sentence that failed is unverified text, and what it
+   * said stays in {@code :debug} and {@code --json}.
+   */
+  enum Failure {
+    UNGIVEN_PASSAGE("it cited passages it was not given"),
+    NO_PASSAGE("it cited no passage"),
+    QUOTE_NOT_IN_PASSAGE("it quoted words that are not in the passages it cited");
+
+    private final String userWords;
+
+    Failure(String userWords) {
+      this.userWords = userWords;
+    }
+
+    /** What went wrong, for a user, with no text of the model's in it. */
+    String userWords() {
+      return userWords;
+    }
+  }
+
+  /**
+   * Why a sentence may not be shown.
+   *
+   * @param failure the kind of failure, what a user is told
+   * @param detail the failure with the model's words it concerns, for the retry prompt and {@code
+   *     :debug}
+   */
+  record Problem(Failure failure, String detail) {}
+
+  /**
    * The outcome for one sentence.
    *
    * @param text the sentence as shown: markers written {@code [n]} one number each
@@ -41,7 +72,7 @@ final class CitationCheck {
    * @param quotes the quoted spans checked
    * @param problem why it may not be shown; empty when it passed
    */
-  record Result(String text, int citations, int quotes, Optional<String> problem) {
+  record Result(String text, int citations, int quotes, Optional<Problem> problem) {
     boolean passed() {
       return problem.isEmpty();
     }
@@ -77,14 +108,17 @@ final class CitationCheck {
           markers,
           quotes.size(),
           Optional.of(
-              "cites ["
-                  + invalid.get(0)
-                  + "], which was not given (passages 1 to "
-                  + passages.size()
-                  + ")"));
+              new Problem(
+                  Failure.UNGIVEN_PASSAGE,
+                  "cites ["
+                      + invalid.get(0)
+                      + "], which was not given (passages 1 to "
+                      + passages.size()
+                      + ")")));
     }
     if (cited.isEmpty()) {
-      return new Result(text, 0, quotes.size(), Optional.of("cites no passage"));
+      return new Result(
+          text, 0, quotes.size(), Optional.of(new Problem(Failure.NO_PASSAGE, "cites no passage")));
     }
     for (String quote : quotes) {
       if (!inAnyCited(quote, cited)) {
@@ -93,10 +127,12 @@ final class CitationCheck {
             markers,
             quotes.size(),
             Optional.of(
-                "quotes \""
-                    + quote
-                    + "\", which is not in passage "
-                    + String.join(" or ", cited.stream().map(n -> "[" + n + "]").toList())));
+                new Problem(
+                    Failure.QUOTE_NOT_IN_PASSAGE,
+                    "quotes \""
+                        + quote
+                        + "\", which is not in passage "
+                        + String.join(" or ", cited.stream().map(n -> "[" + n + "]").toList()))));
       }
     }
     return new Result(text, markers, quotes.size(), Optional.empty());

@@ -128,7 +128,8 @@ public final class LlmAnswerComposer implements AnswerComposer {
               ranked,
               contentTerms,
               tally,
-              "twice, no sentence of it passed the citation check: " + buffer.problems().get(0));
+              "twice, no sentence of it passed the citation check: "
+                  + buffer.failures().get(0).userWords());
         }
         messages = GroundedPrompt.retry(messages, reply.text(), buffer.problems());
       }

@@ -23,6 +23,7 @@ final class SentenceBuffer {
   private final List<String> kept = new ArrayList<>();
   private final List<String> dropped = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
+  private final List<CitationCheck.Failure> failures = new ArrayList<>();
   private int citations;
   private int verified;
   private int quotes;
@@ -72,8 +73,10 @@ final class SentenceBuffer {
       kept.add(r.text());
       stream.sentence(r.text());
     } else {
-      dropped.add("\"" + sentence + "\": " + r.problem().get());
-      problems.add(r.problem().get() + " (in \"" + sentence + "\")");
+      CitationCheck.Problem problem = r.problem().get();
+      dropped.add("\"" + sentence + "\": " + problem.detail());
+      problems.add(problem.detail() + " (in \"" + sentence + "\")");
+      failures.add(problem.failure());
     }
   }
 
@@ -96,8 +99,14 @@ final class SentenceBuffer {
     return dropped;
   }
 
+  /** Each failed sentence's problem with the sentence quoted: for the model's retry, not a user. */
   List<String> problems() {
     return problems;
+  }
+
+  /** The kind of each failed sentence's problem, in order: what a user may be told. */
+  List<CitationCheck.Failure> failures() {
+    return failures;
   }
 
   int citations() {

@@ -42,7 +42,8 @@ class CitationCheckTest {
     if (expected.equals("PASS")) {
       assertThat(result.problem()).isEmpty();
     } else {
-      assertThat(result.problem()).hasValueSatisfying(p -> assertThat(p).startsWith(expected));
+      assertThat(result.problem())
+          .hasValueSatisfying(p -> assertThat(p.detail()).startsWith(expected));
     }
   }
 

@@ -180,7 +180,11 @@ class LlmAnswerComposerTest {
     assertThat(composed.text()).isEqualTo(extractiveText()).doesNotContain("five thousand");
     assertThat(streamed).isEmpty();
     assertThat(generation(composed).fallback())
-        .hasValueSatisfying(why -> assertThat(why).contains("twice", "five thousand visitors"));
+        .hasValueSatisfying(
+            why ->
+                assertThat(why).contains("twice", "quoted words").doesNotContain("five thousand"));
+    assertThat(generation(composed).dropped())
+        .allSatisfy(d -> assertThat(d).contains("five thousand visitors"));
     assertThat(generation(composed).notice())
         .hasValueSatisfying(n -> assertThat(n).startsWith("Note: the language model's answer"));
   }
@@ -193,7 +197,9 @@ class LlmAnswerComposerTest {
 
     assertThat(composed.text()).isEqualTo(extractiveText());
     assertThat(generation(composed).fallback())
-        .hasValueSatisfying(why -> assertThat(why).contains("cites [7], which was not given"));
+        .hasValueSatisfying(why -> assertThat(why).contains("cited passages it was not given"));
+    assertThat(generation(composed).dropped())
+        .anySatisfy(d -> assertThat(d).contains("cites [7], which was not given"));
     assertThat(generation(composed).citationsVerified()).isZero();
   }
 
@@ -205,7 +211,7 @@ class LlmAnswerComposerTest {
 
     assertThat(composed.text()).isEqualTo(extractiveText());
     assertThat(generation(composed).fallback())
-        .hasValueSatisfying(why -> assertThat(why).contains("cites no passage"));
+        .hasValueSatisfying(why -> assertThat(why).contains("cited no passage"));
   }
 
   @Test
