@@ -117,6 +117,37 @@ class LauncherIT {
     assertThat(answer.get("question").asText()).isEqualTo("Who is Howe’s colleague?");
   }
 
+  @Test
+  void should_start_one_question_with_c1_only_and_a_session_with_full_tiered_compilation()
+      throws Exception {
+    // The JVM prints the flags it was given (-XX:+PrintCommandLineFlags) before --help runs.
+    java.util.Map<String, String> printFlags =
+        java.util.Map.of("ESSAYQA_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+
+    assertThat(launch(printFlags, "", "ask", "--help").out).contains("-XX:TieredStopAtLevel=1");
+    assertThat(launch(printFlags, "", "config", "--help").out).contains("-XX:TieredStopAtLevel=1");
+    for (String mode : List.of("repl", "telegram", "eval", "bench")) {
+      assertThat(launch(printFlags, "", mode, "--help").out).as(mode).doesNotContain("Tiered");
+    }
+    assertThat(launch(printFlags, "", "ask", "--file", "-", "--help").out)
+        .as("a batch of questions")
+        .doesNotContain("Tiered");
+  }
+
+  @Test
+  void should_let_the_users_java_options_win_over_the_modes_jit_flags() throws Exception {
+    Run run =
+        launch(
+            java.util.Map.of(
+                "ESSAYQA_JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:TieredStopAtLevel=4"),
+            "",
+            "ask",
+            "--help");
+
+    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.out).contains("-XX:TieredStopAtLevel=4").doesNotContain("TieredStopAtLevel=1");
+  }
+
   private static Run launch(String input, String... args) throws IOException, InterruptedException {
     return launch(java.util.Map.of(), input, args);
   }
