@@ -53,8 +53,25 @@ final class AnswerFormatter {
     this.library = library;
   }
 
+  /**
+   * An answer as a chat shows it: the short direct answer in bold on the first line when the answer
+   * stage found one (a refusal never has one), then the quoted sentence(s) with their [n], then the
+   * sources.
+   */
   Formatted answer(Answer answer) {
-    StringBuilder html = new StringBuilder(Html.escape(answer.text().strip()));
+    StringBuilder html = new StringBuilder();
+    if (!answer.abstained()) {
+      answer
+          .shortAnswer()
+          .ifPresent(
+              s ->
+                  html.append("<b>")
+                      .append(Html.escape(s.text().strip()))
+                      .append("</b> [")
+                      .append(s.citation())
+                      .append("]\n\n"));
+    }
+    html.append(Html.escape(answer.text().strip()));
     answer
         .generation()
         .flatMap(g -> g.notice())

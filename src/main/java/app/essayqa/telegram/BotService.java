@@ -67,8 +67,8 @@ public final class BotService {
   }
 
   /**
-   * The bot's life once its settings are known: lock the state folder (before the slow start, so a
-   * second bot on it stops at once), identify, open the answerer, answer until stopped.
+   * The bot's life once its settings are known: identify, lock the bot's own state folder (before
+   * the slow start, so a second bot on it stops at once), open the answerer, answer until stopped.
    */
   static Outcome serve(
       String token,
@@ -79,8 +79,7 @@ public final class BotService {
       throws InterruptedException {
     StopSignal signal = new StopSignal();
     Outcome outcome = Outcome.UNREACHABLE;
-    try (UpdateJournal journal = UpdateJournal.open(settings.stateDir());
-        BotApi api = new BotApi(token, settings.apiUrl(), settings.pollTimeout())) {
+    try (BotApi api = new BotApi(token, settings.apiUrl(), settings.pollTimeout())) {
       BotIdentity me;
       try {
         me = TelegramBot.identify(api);
@@ -88,7 +87,9 @@ public final class BotService {
         outcome = startupFailure(err, e, settings);
         return outcome;
       }
-      try (Answerer qa = answerer.get()) {
+      // Locked before the slow start, so a second bot on the same token stops at once.
+      try (UpdateJournal journal = UpdateJournal.openForBot(settings.stateDir(), me.id());
+          Answerer qa = answerer.get()) {
         Optional<String> failure = TelegramBot.run(qa, api, settings, me, journal, signal);
         failure.ifPresent(f -> err.println("error: " + f));
         outcome = failure.isPresent() ? Outcome.REFUSED : Outcome.STOPPED;

@@ -269,7 +269,7 @@ final class TelegramBot implements AutoCloseable {
         "update {}: {}; set aside in {}",
         entry.updateId(),
         reason,
-        settings.stateDir().resolve("rejected"));
+        journal.dir().resolve("rejected"));
     journal.reject(entry.updateId(), entry.update(), reason);
   }
 

@@ -114,6 +114,41 @@ final class UpdateJournal implements AutoCloseable {
   }
 
   /**
+   * Opens the journal of one bot: the sub-folder of {@code stateDir} named by the bot's id from
+   * {@code getMe}, so that another token on the same folder never polls with this bot's offset
+   * (which would confirm, and so discard, every update of the other bot below it).
+   *
+   * <p>State written before the folder was keyed by bot (an {@code offset} file or records in
+   * {@code pending/} directly in {@code stateDir}) belongs to a bot nobody can name any more: it is
+   * neither used nor deleted, and the bot refuses to start with one line saying where it is and
+   * what to do with it.
+   *
+   * @throws EssayQaException for such old state, or as {@link #open}
+   */
+  static UpdateJournal openForBot(Path stateDir, long botId) {
+    Path oldOffset = stateDir.resolve("offset");
+    Path oldPending = stateDir.resolve("pending");
+    boolean oldRecords;
+    try (java.util.stream.Stream<Path> files =
+        Files.isDirectory(oldPending) ? Files.list(oldPending) : java.util.stream.Stream.empty()) {
+      oldRecords = files.findAny().isPresent();
+    } catch (IOException e) {
+      oldRecords = true;
+    }
+    Path own = stateDir.resolve(Long.toString(botId));
+    if (Files.exists(oldOffset) || oldRecords) {
+      throw new EssayQaException(
+          "the state folder "
+              + stateDir
+              + " (telegram.state-dir) holds state not keyed by a bot (offset, pending/): move"
+              + " offset and pending/ into "
+              + own
+              + " if they are this bot's, or delete them");
+    }
+    return open(own);
+  }
+
+  /**
    * Opens (creating if needed) the journal in {@code dir}, locks the folder and recovers what an
    * earlier run left.
    *
@@ -151,6 +186,11 @@ final class UpdateJournal implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** The folder this journal lives in. */
+  Path dir() {
+    return dir;
   }
 
   /** The first update id not yet received: the offset to ask {@code getUpdates} for. */

@@ -89,6 +89,31 @@ class AnswerFormatterTest {
   }
 
   @Test
+  void should_put_the_short_answer_in_bold_on_the_first_line_then_the_quotes() throws Exception {
+    Answer a =
+        answer(
+                "Third & last. [1]",
+                false,
+                List.of(citation(1, "Part <2>", 3, "Third & last.")),
+                List.of())
+            .withShortAnswer(Optional.of(new app.essayqa.answer.ShortAnswer("Third & last", 1)));
+
+    AnswerFormatter.Formatted f = formatter.answer(a);
+
+    assertThat(f.html()).startsWith("<b>Third &amp; last</b> [1]\n\nThird &amp; last. [1]");
+    assertThat(TelegramHtml.plainText(f.html()).lines().findFirst()).contains("Third & last [1]");
+  }
+
+  @Test
+  void should_start_with_the_quotes_when_there_is_no_short_answer() throws Exception {
+    Answer a =
+        answer(
+            "Third & last. [1]", false, List.of(citation(1, "Part <2>", 3, "Third.")), List.of());
+
+    assertThat(formatter.answer(a).html()).startsWith("Third &amp; last. [1]");
+  }
+
+  @Test
   void should_offer_one_button_per_paragraph_when_sources_share_one() {
     Answer a =
         answer(

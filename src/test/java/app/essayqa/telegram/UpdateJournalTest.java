@@ -53,6 +53,43 @@ class UpdateJournalTest {
   }
 
   @Test
+  void should_keep_each_bots_offset_and_records_apart_on_one_state_folder() throws Exception {
+    try (UpdateJournal first = UpdateJournal.openForBot(dir, 111)) {
+      first.accept(List.of(update(900, "first bot")));
+    }
+    try (UpdateJournal second = UpdateJournal.openForBot(dir, 222)) {
+      // The second bot's first updates, far below the first bot's offset, are still received.
+      assertThat(second.offset()).isZero();
+      assertThat(second.recovered()).isEmpty();
+      assertThat(second.accept(List.of(update(3, "second bot"))))
+          .extracting(UpdateJournal.Entry::updateId)
+          .containsExactly(3L);
+    }
+    try (UpdateJournal first = UpdateJournal.openForBot(dir, 111)) {
+      assertThat(first.offset()).isEqualTo(901);
+      assertThat(first.recovered())
+          .extracting(e -> e.update().path("message").path("text").asText())
+          .containsExactly("first bot");
+    }
+    assertThat(dir.resolve("111")).isDirectory();
+    assertThat(dir.resolve("222")).isDirectory();
+  }
+
+  @Test
+  void should_refuse_an_old_offset_not_keyed_by_a_bot_and_leave_it_untouched() throws Exception {
+    Files.writeString(dir.resolve("offset"), "901", java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> UpdateJournal.openForBot(dir, 222))
+        .isInstanceOf(EssayQaException.class)
+        .hasMessageContaining(dir.toString())
+        .hasMessageContaining("not keyed by a bot")
+        .hasMessageContaining(dir.resolve("222").toString());
+    assertThat(Files.readString(dir.resolve("offset"), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("901");
+    assertThat(dir.resolve("222")).doesNotExist();
+  }
+
+  @Test
   void should_ignore_updates_below_the_offset_when_telegram_resends_them() throws Exception {
     try (UpdateJournal journal = UpdateJournal.open(dir)) {
       journal.accept(List.of(update(5, "a")));
