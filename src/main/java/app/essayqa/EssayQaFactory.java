@@ -215,9 +215,15 @@ final class EssayQaFactory {
             version));
   }
 
-  /** A similarity floor: the value set in the configuration, else the model's calibrated one. */
+  /**
+   * A similarity floor: the model's calibrated one while the key holds its default (MiniLM's floor,
+   * which the shipped config file spells out), else the value set.
+   */
   private static double floor(Config config, String key, double modelFloor) {
-    return "default".equals(config.sources().get(key)) ? modelFloor : config.getDouble(key);
+    double set = config.getDouble(key);
+    boolean isDefault =
+        ConfigKeys.find(key).map(k -> Double.parseDouble(k.defaultValue()) == set).orElse(false);
+    return isDefault ? modelFloor : set;
   }
 
   private static Path cacheDir(Config config) {

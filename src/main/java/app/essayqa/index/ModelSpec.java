@@ -9,7 +9,8 @@ import java.util.Objects;
  * on the classpath, how a text's vector is pooled from its token states, what a question is
  * prefixed with, its position window, and the similarity floors calibrated for it. Cosines are not
  * comparable across models (bge-small puts unrelated sentences near 0.5, MiniLM near 0.1), so each
- * model carries its own floors; a floor set in the configuration wins over the model's.
+ * model carries its own floors; a floor set in the configuration to anything but its default (the
+ * MiniLM value) wins over the model's.
  *
  * @param id the value of {@code embedding.model}; also part of every index cache key, so switching
  *     models never reuses the other model's vectors
@@ -81,7 +82,7 @@ public record ModelSpec(
           "Represent this sentence for searching relevant passages: ",
           512,
           384,
-          new Floors(0.45, 0.55, 0.8, 0.8));
+          new Floors(0.51, 0.55, 0.8, 0.6));
 
   /** Every model, the default first. */
   public static final List<ModelSpec> ALL = List.of(ALL_MINILM_L6_V2, BGE_SMALL_EN_V15_Q);
