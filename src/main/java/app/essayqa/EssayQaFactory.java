@@ -16,6 +16,7 @@ import app.essayqa.index.EssayIndex;
 import app.essayqa.index.FileIndexStore;
 import app.essayqa.index.Hashes;
 import app.essayqa.index.IndexProgress;
+import app.essayqa.index.ModelSpec;
 import app.essayqa.index.TermAnalyzer;
 import app.essayqa.index.TokenEncoder;
 import app.essayqa.index.Vocabulary;
@@ -82,7 +83,8 @@ final class EssayQaFactory {
             .toList();
     SeedLoader.Seeds seeds = new SeedLoader().read(config.getPath(ConfigKeys.SEEDS_DIR), extra);
     Path cacheDir = cacheDir(config);
-    TokenEncoder tokenEncoder = EmbeddingModels.allMiniLmTokens(cacheDir);
+    ModelSpec model = ModelSpec.of(config.getString(ConfigKeys.EMBEDDING_MODEL));
+    TokenEncoder tokenEncoder = EmbeddingModels.tokens(model, cacheDir);
     List<String> framing = new ArrayList<>(WordList.QUESTION_WORDS.entries());
     framing.addAll(WordList.DOCUMENT_WORDS.entries());
     TermAnalyzer analyzer = new TermAnalyzer(framing);
@@ -94,13 +96,13 @@ final class EssayQaFactory {
             config.getString(ConfigKeys.CHUNKING_CONTEXT_VECTORS).equals("embedded"),
             tokenEncoder,
             new FileIndexStore(indexDir.resolve("files"), LOG::warn),
-            new WordVectorStore(indexDir.resolve("words.bin"), LOG::warn),
+            new WordVectorStore(indexDir.resolve("words-" + model.id() + ".bin"), LOG::warn),
             analyzer::terms,
             Hashes.ofClasses(TermAnalyzer.class),
             progress);
     Library library = index.library();
     // The model for questions is loaded after indexing, which runs on the token encoder alone.
-    Embedder embedder = new Embedder(EmbeddingModels.allMiniLm(cacheDir));
+    Embedder embedder = new Embedder(EmbeddingModels.sentences(model, cacheDir));
     if (index.passages().isEmpty()) {
       throw new EssayQaException("the seed files hold no text to answer from");
     }
@@ -109,7 +111,10 @@ final class EssayQaFactory {
             index.words(),
             index.wordVectors(),
             index.wordStems(),
-            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_SIMILARITY),
+            floor(
+                config,
+                ConfigKeys.RETRIEVAL_EXPANSION_SIMILARITY,
+                model.floors().expansionSimilarity()),
             config.getInt(ConfigKeys.RETRIEVAL_EXPANSIONS_PER_TERM));
     Bm25Retriever bm25 =
         new Bm25Retriever(
@@ -176,9 +181,13 @@ final class EssayQaFactory {
             library,
             analyzer,
             new AbstentionPolicy.Settings(
-                config.getDouble(ConfigKeys.ABSTENTION_MIN_SIMILARITY),
-                config.getDouble(ConfigKeys.ABSTENTION_WEAK_SIMILARITY),
-                config.getDouble(ConfigKeys.ABSTENTION_CONFIDENT_SIMILARITY),
+                floor(config, ConfigKeys.ABSTENTION_MIN_SIMILARITY, model.floors().minSimilarity()),
+                floor(
+                    config, ConfigKeys.ABSTENTION_WEAK_SIMILARITY, model.floors().weakSimilarity()),
+                floor(
+                    config,
+                    ConfigKeys.ABSTENTION_CONFIDENT_SIMILARITY,
+                    model.floors().confidentSimilarity()),
                 config.getDouble(ConfigKeys.ABSTENTION_MIN_EVIDENCE),
                 config.getInt(ConfigKeys.ABSTENTION_EVIDENCE_WINDOW),
                 config.getBoolean(ConfigKeys.ABSTENTION_CHECK_ANSWER_TYPE)));
@@ -206,6 +215,17 @@ final class EssayQaFactory {
             version));
   }
 
+  /**
+   * A similarity floor: the model's calibrated one while the key holds its default (MiniLM's floor,
+   * which the shipped config file spells out), else the value set.
+   */
+  private static double floor(Config config, String key, double modelFloor) {
+    double set = config.getDouble(key);
+    boolean isDefault =
+        ConfigKeys.find(key).map(k -> Double.parseDouble(k.defaultValue()) == set).orElse(false);
+    return isDefault ? modelFloor : set;
+  }
+
   private static Path cacheDir(Config config) {
     Path dir = config.getPath(ConfigKeys.CACHE_DIR);
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -225,7 +245,7 @@ final class EssayQaFactory {
   }
 
   private static String indexVersion(Library library, Config config) {
-    StringBuilder basis = new StringBuilder(EmbeddingModels.MODEL_ID);
+    StringBuilder basis = new StringBuilder(config.getString(ConfigKeys.EMBEDDING_MODEL));
     library
         .documents()
         .forEach(d -> basis.append('\u0000').append(d.id()).append('\u0000').append(d.text()));

@@ -13,6 +13,7 @@ public final class ConfigKeys {
   public static final String SEEDS_DIR = "seeds.dir";
   public static final String SEEDS_EXTRA = "seeds.extra";
   public static final String CACHE_DIR = "cache.dir";
+  public static final String EMBEDDING_MODEL = "embedding.model";
   public static final String CHUNKING_CONTEXT_SENTENCES = "chunking.context-sentences";
   public static final String CHUNKING_CONTEXT_VECTORS = "chunking.context-vectors";
   public static final String RETRIEVAL_TOP_K = "retrieval.top-k";
@@ -56,6 +57,8 @@ public final class ConfigKeys {
           ConfigKey.path(SEEDS_DIR, "seeds"),
           ConfigKey.list(SEEDS_EXTRA, ""),
           ConfigKey.path(CACHE_DIR, ".cache"),
+          ConfigKey.choice(
+              EMBEDDING_MODEL, "all-minilm-l6-v2", "all-minilm-l6-v2", "bge-small-en-v1.5-q"),
           ConfigKey.integer(CHUNKING_CONTEXT_SENTENCES, 1, 0, 5),
           ConfigKey.choice(CHUNKING_CONTEXT_VECTORS, "composed", "embedded", "composed"),
           ConfigKey.integer(RETRIEVAL_TOP_K, 3, 1, 20),

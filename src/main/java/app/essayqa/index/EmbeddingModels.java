@@ -26,17 +26,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads all-MiniLM-L6-v2 from the files the LangChain4j embeddings jar ships. The files are first
- * copied out of the jar into the cache folder, because loading from the jar keeps a 90 MB copy of
- * the model on the heap while loading the extracted file does not (the vectors are identical).
+ * Loads an embedding model (a {@link ModelSpec}: all-MiniLM-L6-v2 by default) from the files its
+ * LangChain4j embeddings jar ships. The files are first copied out of the jar into the cache
+ * folder, because loading from the jar keeps a 90 MB copy of the model on the heap while loading
+ * the extracted file does not (the vectors are identical).
  */
 public final class EmbeddingModels {
-  /** Identifies the model in index versions and cache keys. */
-  public static final String MODEL_ID = "all-minilm-l6-v2";
+  /** Identifies the default model in index versions and cache keys. */
+  public static final String MODEL_ID = ModelSpec.ALL_MINILM_L6_V2.id();
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddingModels.class);
-  private static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
-  private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
   private static final String ORT_RESOURCES = "ai/onnxruntime/native/";
   private static final String ORT_PATH_PROPERTY = "onnxruntime.native.path";
 
@@ -62,18 +61,31 @@ public final class EmbeddingModels {
 
   private EmbeddingModels() {}
 
+  /** all-MiniLM-L6-v2, see {@link #sentences}. */
+  public static EmbeddingModel allMiniLm(Path cacheDir) {
+    return sentences(ModelSpec.ALL_MINILM_L6_V2, cacheDir);
+  }
+
+  /** all-MiniLM-L6-v2, see {@link #tokens}. */
+  public static TokenEncoder allMiniLmTokens(Path cacheDir) {
+    return tokens(ModelSpec.ALL_MINILM_L6_V2, cacheDir);
+  }
+
   /**
    * Extracts (once) and loads the model. Native libraries also go under {@code cacheDir}, not
    * {@code ~/.djl.ai}.
    */
-  public static EmbeddingModel allMiniLm(Path cacheDir) {
+  public static EmbeddingModel sentences(ModelSpec spec, Path cacheDir) {
     long started = System.nanoTime();
-    Path[] files = extracted(cacheDir);
+    Path[] files = extracted(spec, cacheDir);
     try (InputStream tokenizer = Files.newInputStream(files[1])) {
       OnnxBertBiEncoder encoder =
           new OnnxBertBiEncoder(
-              OrtEnvironment.getEnvironment(), session(files[0]), tokenizer, PoolingMode.MEAN);
-      LOG.debug("model: loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+              OrtEnvironment.getEnvironment(),
+              session(files[0]),
+              tokenizer,
+              spec.pooling() == ModelSpec.Pooling.CLS ? PoolingMode.CLS : PoolingMode.MEAN);
+      LOG.debug("model: {} loaded in {} ms", spec.id(), (System.nanoTime() - started) / 1_000_000);
       return new SharedSessionModel(encoder);
     } catch (IOException e) {
       throw new EssayQaException(
@@ -83,12 +95,12 @@ public final class EmbeddingModels {
 
   /**
    * The same model, giving a vector per token (see {@link TokenEncoder}), on the same ONNX Runtime
-   * session as {@link #allMiniLm}: a second session would hold a second copy of the weights.
+   * session as {@link #sentences}: a second session would hold a second copy of the weights.
    */
-  public static TokenEncoder allMiniLmTokens(Path cacheDir) {
-    Path[] files = extracted(cacheDir);
+  public static TokenEncoder tokens(ModelSpec spec, Path cacheDir) {
+    Path[] files = extracted(spec, cacheDir);
     try {
-      return TokenEncoder.open(session(files[0]), files[1]);
+      return TokenEncoder.open(session(files[0]), files[1], spec);
     } catch (IOException e) {
       throw new EssayQaException(
           "cannot load the embedding model from " + files[0] + ": " + e.getMessage(), e);
@@ -133,12 +145,14 @@ public final class EmbeddingModels {
   }
 
   /** Extracts (once) the model and tokenizer files: {model, tokenizer}. */
-  private static Path[] extracted(Path cacheDir) {
+  private static Path[] extracted(ModelSpec spec, Path cacheDir) {
     Path modelDir = cacheDir.resolve("model");
     keepNativeLibrariesIn(cacheDir.resolve("native"));
     try {
       Files.createDirectories(modelDir);
-      return new Path[] {extract(MODEL_RESOURCE, modelDir), extract(TOKENIZER_RESOURCE, modelDir)};
+      return new Path[] {
+        extract(spec.modelResource(), modelDir), extract(spec.tokenizerResource(), modelDir)
+      };
     } catch (IOException e) {
       throw new EssayQaException(
           "cannot prepare the embedding model in cache folder " + cacheDir + ": " + e.getMessage(),

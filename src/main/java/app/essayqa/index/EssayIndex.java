@@ -111,7 +111,8 @@ public record EssayIndex(
     long missingChars = 0;
     for (int i = 0; i < seeds.files().size(); i++) {
       SeedLoader.SeedFile file = seeds.files().get(i);
-      String key = key(file, contextSentences + (embedContexts ? "e" : "c"), analysisId);
+      String key =
+          key(file, contextSentences + (embedContexts ? "e" : "c"), analysisId, tokenEncoder);
       keys.add(key);
       Optional<FileIndex> cached = store.read(key, file.name());
       if (cached.isPresent()) {
@@ -250,13 +251,14 @@ public record EssayIndex(
     return vectors;
   }
 
-  private static String key(SeedLoader.SeedFile file, String settings, String analysisId) {
+  private static String key(
+      SeedLoader.SeedFile file, String settings, String analysisId, TokenEncoder tokenEncoder) {
     return Hashes.sha256(
             String.join(
                 "\u0000",
                 CODE,
                 analysisId,
-                EmbeddingModels.MODEL_ID,
+                tokenEncoder.spec().id(),
                 settings,
                 file.name(),
                 file.text()))

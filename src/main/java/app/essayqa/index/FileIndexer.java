@@ -42,7 +42,8 @@ final class FileIndexer {
       boolean embedContexts,
       TokenEncoder encoder,
       Function<String, List<String>> analyse) {
-    this.embedContexts = embedContexts;
+    // A vector pooled from [CLS] cannot be composed from other runs' states: always run whole.
+    this.embedContexts = embedContexts || encoder.spec().pooling() == ModelSpec.Pooling.CLS;
     this.splitter = new PassageSplitter(contextSentences);
     this.encoder = encoder;
     this.analyse = analyse;
@@ -122,9 +123,7 @@ final class FileIndexer {
         clauses.add(one.pooled());
         if (k + 1 < ones) {
           TokenEncoder.Run next = runs.get(clause + k + 1);
-          float[] pair = one.sum(0, one.states().length, true);
-          add(pair, next.sum(0, next.states().length, false));
-          clauses.add(Embedder.unit(pair));
+          clauses.add(Embedder.unit(pair(one, next)));
         }
       }
       clause += ones;
@@ -188,6 +187,18 @@ final class FileIndexer {
         firstToken,
         words,
         stems);
+  }
+
+  /** Two neighbouring clauses as one view: mean pooling composes, [CLS] vectors are averaged. */
+  private static float[] pair(TokenEncoder.Run one, TokenEncoder.Run next) {
+    if (one.pooling() == ModelSpec.Pooling.CLS) {
+      float[] pair = one.pooled().clone();
+      add(pair, next.pooled());
+      return pair;
+    }
+    float[] pair = one.sum(0, one.states().length, true);
+    add(pair, next.sum(0, next.states().length, false));
+    return pair;
   }
 
   private static long place(int paragraph, int sentence) {

@@ -45,24 +45,44 @@ public final class TokenEncoder implements AutoCloseable {
   private final OrtEnvironment environment;
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
+  private final ModelSpec spec;
+  private final boolean typeIds;
 
   private TokenEncoder(
-      OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) {
+      OrtEnvironment environment,
+      OrtSession session,
+      HuggingFaceTokenizer tokenizer,
+      ModelSpec spec)
+      throws OrtException {
     this.environment = environment;
     this.session = session;
     this.tokenizer = tokenizer;
+    this.spec = spec;
+    // Some exports (quantised BGE among them) take no token types: a single segment needs none.
+    this.typeIds = session.getInputNames().contains("token_type_ids");
   }
 
-  /** Runs the model on {@code session}, tokenizing with the tokenizer file. */
-  static TokenEncoder open(OrtSession session, Path tokenizerFile) throws IOException {
+  /** Runs the model of {@code spec} on {@code session}, tokenizing with the tokenizer file. */
+  static TokenEncoder open(OrtSession session, Path tokenizerFile, ModelSpec spec)
+      throws IOException {
     HuggingFaceTokenizer tokenizer =
         HuggingFaceTokenizer.builder()
             .optTokenizerPath(tokenizerFile)
-            .optMaxLength(MAX_TOKENS)
+            .optMaxLength(spec.maxTokens())
             .optTruncation(true)
             .optPadding(false)
             .build();
-    return new TokenEncoder(OrtEnvironment.getEnvironment(), session, tokenizer);
+    try {
+      return new TokenEncoder(OrtEnvironment.getEnvironment(), session, tokenizer, spec);
+    } catch (OrtException e) {
+      tokenizer.close();
+      throw new IOException("cannot read the inputs of model " + spec.id(), e);
+    }
+  }
+
+  /** The model this encoder runs. */
+  public ModelSpec spec() {
+    return spec;
   }
 
   /** The tokens of {@code text} and their words, without running the model. */
@@ -79,9 +99,7 @@ public final class TokenEncoder implements AutoCloseable {
             OnnxTensor.createTensor(environment, new long[][] {encoding.getAttentionMask()});
         OnnxTensor types =
             OnnxTensor.createTensor(environment, new long[][] {encoding.getTypeIds()});
-        OrtSession.Result result =
-            session.run(
-                Map.of("input_ids", inputIds, "attention_mask", mask, "token_type_ids", types))) {
+        OrtSession.Result result = session.run(inputs(inputIds, mask, types))) {
       float[][] all = ((float[][][]) result.get(0).getValue())[0];
       long[] special = encoding.getSpecialTokenMask();
       List<float[]> vectors = new ArrayList<>();
@@ -97,10 +115,10 @@ public final class TokenEncoder implements AutoCloseable {
       Optional<float[]> pooled =
           encoding.exceedMaxLength() || all.length == 0
               ? Optional.empty()
-              : Optional.of(Embedder.unit(sum));
+              : Optional.of(Embedder.unit(spec.pooling() == ModelSpec.Pooling.CLS ? all[0] : sum));
       return new Tokens(words(text, encoding), vectors.toArray(new float[0][]), pooled);
     } catch (OrtException e) {
-      throw new IllegalStateException("MiniLM failed on a text: " + e.getMessage(), e);
+      throw new IllegalStateException("the embedding model failed on a text: " + e.getMessage(), e);
     }
   }
 
@@ -122,6 +140,10 @@ public final class TokenEncoder implements AutoCloseable {
       float[][][] all = runPadded(java.util.Arrays.asList(encodings), length);
       float[][] pooled = new float[texts.size()][];
       for (int i = 0; i < all.length; i++) {
+        if (spec.pooling() == ModelSpec.Pooling.CLS) {
+          pooled[i] = Embedder.unit(all[i][0]);
+          continue;
+        }
         float[] sum = new float[all[i][0].length];
         long[] mask = encodings[i].getAttentionMask();
         for (int t = 0; t < mask.length; t++) {
@@ -135,7 +157,8 @@ public final class TokenEncoder implements AutoCloseable {
       }
       return pooled;
     } catch (OrtException e) {
-      throw new IllegalStateException("MiniLM failed on a batch of texts: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the embedding model failed on a batch of texts: " + e.getMessage(), e);
     }
   }
 
@@ -149,16 +172,28 @@ public final class TokenEncoder implements AutoCloseable {
    * @param ends the character after each token (0 for special tokens)
    * @param words for each non-special token, its whole word (see {@link Tokens#words})
    * @param cut whether the text was cut at {@link #MAX_TOKENS}
+   * @param pooling the model's pooling, for {@link #pooled}
    */
   public record Run(
-      float[][] states, long[] special, int[] starts, int[] ends, List<String> words, boolean cut) {
+      float[][] states,
+      long[] special,
+      int[] starts,
+      int[] ends,
+      List<String> words,
+      boolean cut,
+      ModelSpec.Pooling pooling) {
     public Run {
       words = List.copyOf(words);
     }
 
-    /** The unit-length mean of the states of all tokens: LangChain4j's MEAN pooling. */
+    /**
+     * The text's unit-length vector as LangChain4j pools it: the mean of the states of all tokens
+     * (MEAN), or the state of [CLS] (CLS).
+     */
     public float[] pooled() {
-      return Embedder.unit(sum(0, states.length, true));
+      return pooling == ModelSpec.Pooling.CLS && states.length > 0
+          ? Embedder.unit(states[0])
+          : Embedder.unit(sum(0, states.length, true));
     }
 
     /**
@@ -234,11 +269,12 @@ public final class TokenEncoder implements AutoCloseable {
                   starts,
                   ends,
                   words(texts.get(index), e),
-                  e.exceedMaxLength());
+                  e.exceedMaxLength(),
+                  spec.pooling());
         }
       } catch (OrtException ex) {
         throw new IllegalStateException(
-            "MiniLM failed on a batch of texts: " + ex.getMessage(), ex);
+            "the embedding model failed on a batch of texts: " + ex.getMessage(), ex);
       }
       textsDone.accept(n);
     }
@@ -264,17 +300,15 @@ public final class TokenEncoder implements AutoCloseable {
     try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
         OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
         OnnxTensor typeIds = OnnxTensor.createTensor(environment, types);
-        OrtSession.Result result =
-            session.run(
-                Map.of(
-                    "input_ids",
-                    inputIds,
-                    "attention_mask",
-                    attention,
-                    "token_type_ids",
-                    typeIds))) {
+        OrtSession.Result result = session.run(inputs(inputIds, attention, typeIds))) {
       return (float[][][]) result.get(0).getValue();
     }
+  }
+
+  private Map<String, OnnxTensor> inputs(OnnxTensor ids, OnnxTensor mask, OnnxTensor types) {
+    return typeIds
+        ? Map.of("input_ids", ids, "attention_mask", mask, "token_type_ids", types)
+        : Map.of("input_ids", ids, "attention_mask", mask);
   }
 
   /** At most 8 texts of 128 tokens or 1 of 362 per batch: about 12 MB of attention per layer. */

@@ -18,9 +18,9 @@ import java.util.concurrent.Future;
 
 /**
  * Prepares a cleaned question for retrieval: its terms, the essays' near synonyms of its words, and
- * its MiniLM vectors. One model run over the question gives its token vectors and its sentence
- * vector (their mean); meanwhile the question's words the essays lack are embedded in one padded
- * batch, for near-synonym expansion. Thread-safe.
+ * its vectors from the embedding model. One model run over the question gives its token vectors and
+ * its sentence vector (their mean); meanwhile the question's words the essays lack are embedded in
+ * one padded batch, for near-synonym expansion. Thread-safe.
  */
 public final class QueryBuilder {
   private final TermAnalyzer analyzer;
@@ -54,10 +54,20 @@ public final class QueryBuilder {
     Map<String, String> wordsToTerms = wordsToTerms(question);
     Future<TokenEncoder.Tokens> encoding =
         EmbeddingModels.inBackground(() -> tokenEncoder.encode(text));
+    // A model trained with a query instruction (BGE) gets its sentence vector from the prefixed
+    // question, in a run of its own beside the plain one (whose tokens late interaction compares).
+    String prefix = tokenEncoder.spec().queryPrefix();
+    Future<TokenEncoder.Tokens> prefixed =
+        prefix.isEmpty()
+            ? null
+            : EmbeddingModels.inBackground(() -> tokenEncoder.encode(prefix + text));
     float[][] wordVectors = tokenEncoder.pooledBatch(expander.unknownWords(wordsToTerms));
     TokenEncoder.Tokens tokens = join(encoding);
-    // A question beyond MiniLM's 512 tokens is averaged over windows, as LangChain4j does.
-    float[] questionVector = tokens.pooled().orElseGet(() -> embedder.embed(List.of(text))[0]);
+    // A question beyond the model's 512 tokens is averaged over windows, as LangChain4j does.
+    float[] questionVector =
+        (prefixed == null ? tokens : join(prefixed))
+            .pooled()
+            .orElseGet(() -> embedder.embed(List.of(prefix + text))[0]);
     return new Query(
         question,
         questionVector,
