@@ -129,9 +129,6 @@ class LauncherIT {
     for (String mode : List.of("repl", "telegram", "eval", "bench")) {
       assertThat(launch(printFlags, "", mode, "--help").out).as(mode).doesNotContain("Tiered");
     }
-    assertThat(launch(printFlags, "", "ask", "--file", "-", "--help").out)
-        .as("a batch of questions")
-        .doesNotContain("Tiered");
   }
 
   @Test
