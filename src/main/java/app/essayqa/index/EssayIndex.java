@@ -127,7 +127,13 @@ public record EssayIndex(
     for (int i : missing) {
       SeedLoader.SeedFile file = seeds.files().get(i);
       long fileStarted = System.nanoTime();
-      FileIndex fresh = indexer.index(file.name(), file.text(), progress);
+      FileIndex fresh;
+      try {
+        fresh = indexer.index(file.name(), file.text(), progress);
+      } catch (OutOfMemoryError e) {
+        // The file's model runs are unreachable once this frame unwinds: there is room to say so.
+        throw new IndexMemoryExhausted(file.name(), file.text().length());
+      }
       // Read back what was written, so the token vectors are mapped from disk, not kept on heap.
       FileIndex part =
           store.write(keys.get(i), fresh)

@@ -283,7 +283,8 @@ public final class TokenEncoder implements AutoCloseable {
 
   /**
    * One model run over {@code batch}, each encoding padded to {@code length}; padding is masked out
-   * of attention, so each text's states are its own.
+   * of attention, so each text's states are its own. Returns each text's own rows only, read from
+   * the output's flat buffer: {@code getValue()} would build a Java array for every padded row too.
    */
   private float[][][] runPadded(List<Encoding> batch, int length) throws OrtException {
     int n = batch.size();
@@ -301,7 +302,20 @@ public final class TokenEncoder implements AutoCloseable {
         OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
         OnnxTensor typeIds = OnnxTensor.createTensor(environment, types);
         OrtSession.Result result = session.run(inputs(inputIds, attention, typeIds))) {
-      return (float[][][]) result.get(0).getValue();
+      OnnxTensor states = (OnnxTensor) result.get(0);
+      java.nio.FloatBuffer flat = states.getFloatBuffer();
+      long[] shape = states.getInfo().getShape();
+      int dim = (int) shape[2];
+      float[][][] own = new float[n][][];
+      for (int k = 0; k < n; k++) {
+        int rows = batch.get(k).getIds().length;
+        own[k] = new float[rows][dim];
+        for (int t = 0; t < rows; t++) {
+          flat.position((k * length + t) * dim);
+          flat.get(own[k][t]);
+        }
+      }
+      return own;
     }
   }
 

@@ -3,6 +3,7 @@ package app.essayqa.launcher;
 import app.essayqa.error.EssayQaException;
 import app.essayqa.error.Printable;
 import app.essayqa.error.UsageException;
+import app.essayqa.index.IndexMemoryExhausted;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -74,6 +75,11 @@ public final class Main implements Runnable {
     } catch (StandardOutput.Closed closed) {
       // Thrown where picocli itself prints (help, version) rather than from a command.
       code = closed(closed, err);
+    } catch (OutOfMemoryError e) {
+      err.println(
+          "error: out of memory; start with a larger heap, e.g. ESSAYQA_JAVA_OPTS=-Xmx1g"
+              + " ./essay-qa ...");
+      code = ExitCode.INTERNAL.code();
     }
     flushQuietly(out);
     err.flush();
@@ -136,6 +142,15 @@ public final class Main implements Runnable {
           if (ex instanceof StandardOutput.Closed closed) {
             return closed(closed, e);
           }
+          IndexMemoryExhausted full = memoryExhausted(ex);
+          if (full != null) {
+            e.println(
+                "error: "
+                    + Printable.line(full.getMessage())
+                    + "; start with a larger heap, e.g. ESSAYQA_JAVA_OPTS=-Xmx1g ./essay-qa ..."
+                    + " (nothing of it was kept; the next start indexes it again)");
+            return ExitCode.INTERNAL.code();
+          }
           if (ex instanceof UsageException) {
             return usage(commandLine, ex.getMessage());
           }
@@ -154,6 +169,18 @@ public final class Main implements Runnable {
           return ExitCode.INTERNAL.code();
         });
     return cli;
+  }
+
+  /**
+   * The out-of-memory report in {@code ex} or its causes (a background start wraps it); or null.
+   */
+  private static IndexMemoryExhausted memoryExhausted(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof IndexMemoryExhausted full) {
+        return full;
+      }
+    }
+    return null;
   }
 
   /** A usage mistake: one line, the message and where the command's options are explained. */

@@ -1,6 +1,7 @@
 package app.essayqa.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.essayqa.ingest.SeedLoader;
 import java.io.IOException;
@@ -77,6 +78,27 @@ class EssayIndexIT {
         + " keeps its own ledger of small events, written in plain words. Every season the "
         + topic
         + " changes a little, and the ledger says how.\n";
+  }
+
+  @Test
+  void should_report_the_file_when_memory_runs_out_and_keep_nothing_of_it() throws IOException {
+    write("long.txt", article("rivers") + "\n\n" + article("harbours"));
+    IndexProgress exhausted =
+        new IndexProgress() {
+          @Override
+          public void sentences(int count) {
+            throw new OutOfMemoryError("Java heap space");
+          }
+        };
+
+    assertThatThrownBy(() -> build(seeds, cache, exhausted))
+        .isInstanceOfSatisfying(
+            IndexMemoryExhausted.class, e -> assertThat(e.file()).isEqualTo("long.txt"));
+
+    Recorder again = new Recorder();
+    EssayIndex index = build(seeds, cache, again);
+    assertThat(again.parsed).containsExactly("long.txt");
+    assertThat(index.passages()).isNotEmpty();
   }
 
   @Test

@@ -7,6 +7,7 @@ import app.essayqa.Conversation;
 import app.essayqa.answer.Answer;
 import app.essayqa.config.Config;
 import app.essayqa.config.ConfigKeys;
+import app.essayqa.index.IndexMemoryExhausted;
 import app.essayqa.ingest.Library;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -99,12 +100,50 @@ class MainTest {
             "error: --set: bad value '^[[31m' for retrieval.top-k: expected a whole number\n");
   }
 
+  @Test
+  void should_name_the_file_and_the_heap_option_in_one_line_when_indexing_runs_out_of_memory() {
+    Answerer.Opener full =
+        config -> {
+          throw new IndexMemoryExhausted("bash.1.txt", 357_000);
+        };
+
+    int code = run(full, new PrintWriter(new StringWriter()), "", "ask", "Who?");
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("error: out of memory while indexing bash.1.txt")
+                    .contains("ESSAYQA_JAVA_OPTS=-Xmx"));
+  }
+
+  @Test
+  void should_say_in_one_line_when_memory_runs_out_anywhere_else() {
+    Answerer.Opener full =
+        config -> {
+          throw new OutOfMemoryError("Java heap space");
+        };
+
+    int code = run(full, new PrintWriter(new StringWriter()), "", "ask", "Who?");
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("out of memory", "ESSAYQA_JAVA_OPTS=-Xmx"));
+  }
+
   private int run(PrintWriter out, String stdin, String... args) {
     Answerer.Opener opener =
         config -> {
           opened.add(config);
           return new Echo();
         };
+    return run(opener, out, stdin, args);
+  }
+
+  private int run(Answerer.Opener opener, PrintWriter out, String stdin, String... args) {
     CommandFactory factory =
         new CommandFactory(
             opener, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
