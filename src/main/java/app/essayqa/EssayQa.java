@@ -7,6 +7,7 @@ import app.essayqa.answer.Composed;
 import app.essayqa.answer.Evidence;
 import app.essayqa.answer.Refusal;
 import app.essayqa.answer.SentenceStream;
+import app.essayqa.answer.ShortAnswerFinder;
 import app.essayqa.config.Config;
 import app.essayqa.error.EssayQaException;
 import app.essayqa.index.IndexProgress;
@@ -131,6 +132,9 @@ public final class EssayQa implements Answerer {
                   timings(timings, t0),
                   evidence,
                   composed.generation());
+      if (!answer.abstained()) {
+        answer = answer.withShortAnswer(ShortAnswerFinder.find(q, answer.citations()));
+      }
     }
     LOG.debug(
         "ask: scope={} follow-up={} {} candidates, abstained={}, signals={} in {} ms",

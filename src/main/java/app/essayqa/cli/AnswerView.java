@@ -4,6 +4,7 @@ import app.essayqa.answer.Answer;
 import app.essayqa.answer.Citation;
 import app.essayqa.answer.Evidence;
 import app.essayqa.answer.Generation;
+import app.essayqa.answer.ShortAnswer;
 import app.essayqa.ingest.Document;
 import app.essayqa.ingest.Library;
 import app.essayqa.ingest.Paragraph;
@@ -31,7 +32,19 @@ final class AnswerView {
 
   /** The answer text, then its sources; or, when the essay does not say, the nearest topics. */
   String answer(Answer answer) {
-    return style.bold(wrap(clean(answer.text()), "")) + "\n" + afterText(answer);
+    String first =
+        answer
+            .shortAnswer()
+            .filter(s -> quoted(answer, s))
+            .map(s -> style.bold(wrap(clean(s.marked()), "")) + "\n")
+            .orElse("");
+    return first + style.bold(wrap(clean(answer.text()), "")) + "\n" + afterText(answer);
+  }
+
+  /** A short answer is shown only when it is a substring of the quote it cites. */
+  private static boolean quoted(Answer answer, ShortAnswer span) {
+    return answer.citations().stream()
+        .anyMatch(c -> c.n() == span.citation() && c.quote().contains(span.text()));
   }
 
   /** One sentence of an answer as it streams in: bold like the whole text, never wrapped. */

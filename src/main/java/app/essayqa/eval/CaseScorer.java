@@ -67,6 +67,14 @@ final class CaseScorer {
         reasons.add("quote [" + q.n() + "] is not verbatim at " + q.start() + ".." + q.end());
       }
     }
+    answer
+        .shortAnswer()
+        .filter(
+            s ->
+                answer.citations().stream()
+                    .noneMatch(cite -> cite.n() == s.citation() && cite.quote().contains(s.text())))
+        .ifPresent(
+            s -> reasons.add("short answer is not verbatim in quote [" + s.citation() + "]"));
     return new CaseResult(
         c,
         answer.abstained(),

@@ -3,7 +3,9 @@ package app.essayqa.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.essayqa.answer.Answer;
+import app.essayqa.answer.ShortAnswer;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AnswerViewTest {
@@ -19,6 +21,27 @@ class AnswerViewTest {
     assertThat(shown).contains("\u001b[1m");
     String withoutOurs = shown.replaceAll(OUR_SGR, "");
     assertThat(withoutOurs).doesNotContain("\u001b").doesNotContain("[1m", "[22m");
+  }
+
+  @Test
+  void should_print_the_short_answer_first_and_the_quote_under_it() {
+    Answer answer = fake.ask("What links them?");
+    String span = answer.citations().get(0).quote().substring(0, 5);
+    Answer typed = answer.withShortAnswer(Optional.of(new ShortAnswer(span, 1)));
+
+    String shown = new AnswerView(Style.PLAIN, 0).answer(typed);
+
+    assertThat(shown).startsWith(span + " [1]\n" + answer.text());
+  }
+
+  @Test
+  void should_never_show_a_short_answer_that_is_not_in_its_quote() {
+    Answer answer = fake.ask("What links them?");
+    Answer forged = answer.withShortAnswer(Optional.of(new ShortAnswer("words nobody quoted", 1)));
+
+    String shown = new AnswerView(Style.PLAIN, 0).answer(forged);
+
+    assertThat(shown).doesNotContain("words nobody quoted").startsWith(answer.text());
   }
 
   @Test

@@ -1,0 +1,276 @@
+package app.essayqa.answer;
+
+import app.essayqa.question.AnswerKind;
+import app.essayqa.question.Question;
+import app.essayqa.question.WordList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The short direct answer to a question that asks for a typed fact: the date, number, name or
+ * place, or the expansion of an acronym, read from the first cited sentence. The span is always a
+ * substring of that sentence's quote, cut by offsets, never rewritten; when nothing of the wanted
+ * kind is there, there is no short answer rather than a guess. Pure and thread-safe.
+ */
+public final class ShortAnswerFinder {
+  /** Longer spans are clauses, not answers; a chat reader wants the fact at a glance. */
+  static final int MAX_CHARS = 60;
+
+  private static final String MONTHS = WordList.MONTHS.alternation();
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(?i)\\b(?:(?:\\d{1,2}(?:st|nd|rd|th)? (?:of )?)?(?:"
+              + MONTHS
+              + ")\\.?(?: \\d{1,2}(?:st|nd|rd|th)?,?)?(?: (?:1\\d{3}|20\\d{2}))?"
+              + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}"
+              + "|(?:the )?(?:early |mid-|late )?(?:1\\d{3}|20\\d{2})s?"
+              + "|\\d{1,2}(?:st|nd|rd|th) century)\\b");
+  private static final Pattern DURATION =
+      Pattern.compile(
+          "(?i)\\b(?:\\d+(?:[.,]\\d+)?|"
+              + WordList.NUMBER_WORDS.alternation()
+              + ")[ -](?:"
+              + WordList.TIME_UNITS.alternation()
+              + ")s?(?: (?:old|ago|long))?\\b");
+
+  /** A number, then up to three words that say what it counts ("65 million people"). */
+  private static final Pattern NUMBER =
+      Pattern.compile(
+          "(?i)(?:\\$|€|£)?\\b(?:\\d+(?:[.,]\\d+)*%?|(?:"
+              + WordList.NUMBER_WORDS.alternation()
+              + "))\\b(?:(?: percent| per cent)|(?: (?:million|billion|thousand|hundred|trillion)))?");
+
+  /**
+   * A run of capitalised words, allowing one lower-case joiner between them ("Bank of Japan") and
+   * initials ("John F. Kennedy").
+   */
+  private static final Pattern CAPITALISED_RUN =
+      Pattern.compile(
+          "\\b\\p{Lu}[\\p{L}'’.-]*(?:(?: (?:of|de|van|von|der|al|the|and|for))?"
+              + " (?:\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}\\.))*");
+
+  private static final Pattern TITLED =
+      Pattern.compile("(?i)\\b(?:" + WordList.TITLES.alternation() + ")\\.? (?-i)\\p{Lu}");
+
+  /**
+   * Case matters here: the acronym is the upper-case word, so only the question words ignore it.
+   */
+  private static final Pattern STAND_FOR =
+      Pattern.compile(
+          "^(?i:what|what's|whats)\\b.*?\\b(\\p{Lu}{2,}s?)\\b.*?\\b(?i:stand|stands|short|mean|means)"
+              + "\\b|^(?i:what) (?i:is|are|was|were) (?:an? |the )?(\\p{Lu}{2,}s?)\\W*$");
+
+  private static final Pattern PLACE_PREPOSITION =
+      Pattern.compile("(?i)\\b(?:in|at|from|to|near|across|throughout|within) $");
+
+  private ShortAnswerFinder() {}
+
+  /**
+   * The short answer to {@code question} from the first of {@code citations}; empty when the
+   * question asks for no typed fact, or that sentence holds none of the kind asked for.
+   */
+  public static Optional<ShortAnswer> find(Question question, List<Citation> citations) {
+    if (citations.isEmpty()) {
+      return Optional.empty();
+    }
+    Citation first = citations.get(0);
+    return span(question.text(), question.wanted(), first.quote())
+        .filter(s -> first.quote().contains(s))
+        .map(s -> new ShortAnswer(s, first.n()));
+  }
+
+  /** Whether {@code question} asks for a fact this class looks for. */
+  public static boolean asksForTypedFact(String question, AnswerKind.Wanted wanted) {
+    return wanted.kind() != AnswerKind.ANY || acronymAsked(question).isPresent();
+  }
+
+  /** The span of {@code sentence} that answers {@code question}, if one of its kind is there. */
+  static Optional<String> span(String question, AnswerKind.Wanted wanted, String sentence) {
+    Optional<String> acronym = acronymAsked(question);
+    if (acronym.isPresent()) {
+      return expansion(acronym.get(), sentence);
+    }
+    switch (wanted.kind()) {
+      case TIME:
+        return date(sentence).or(() -> first(DURATION, sentence));
+      case QUANTITY:
+        return quantity(question, wanted, sentence);
+      case PERSON:
+        return name(question, sentence, false);
+      case PLACE:
+        return name(question, sentence, true);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private static Optional<String> acronymAsked(String question) {
+    Matcher m = STAND_FOR.matcher(question.strip());
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(m.group(1) != null ? m.group(1) : m.group(2));
+  }
+
+  /**
+   * "non-traditional security (NTS)": the words before the parenthesis whose initials spell the
+   * acronym; or "NTS (non-traditional security)": the words inside it.
+   */
+  static Optional<String> expansion(String acronym, String sentence) {
+    String letters = acronym.replaceAll("s$", "").toLowerCase(Locale.ROOT);
+    Matcher after = Pattern.compile("\\(" + Pattern.quote(acronym) + "\\)").matcher(sentence);
+    while (after.find()) {
+      Optional<String> before = initialsBackwards(sentence.substring(0, after.start()), letters);
+      if (before.isPresent()) {
+        return before;
+      }
+    }
+    Matcher inside =
+        Pattern.compile("\\b" + Pattern.quote(acronym) + " \\(([^()]{3,80})\\)").matcher(sentence);
+    while (inside.find()) {
+      String words = inside.group(1).strip();
+      if (initials(words).startsWith(letters) && words.length() <= MAX_CHARS) {
+        return Optional.of(words);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The shortest tail of {@code text} whose words' initials spell {@code letters}. */
+  private static Optional<String> initialsBackwards(String text, String letters) {
+    String trimmed = text.stripTrailing();
+    Matcher word = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*").matcher(trimmed);
+    List<int[]> words = new ArrayList<>();
+    while (word.find()) {
+      words.add(new int[] {word.start(), word.end()});
+    }
+    for (int k = 1; k <= Math.min(words.size(), letters.length() + 3); k++) {
+      int start = words.get(words.size() - k)[0];
+      String tail = trimmed.substring(start);
+      if (initials(tail).equals(letters)) {
+        return tail.length() <= MAX_CHARS ? Optional.of(tail) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Initials of the words, hyphenated parts counted apart ("non-traditional" is "nt"). */
+  private static String initials(String words) {
+    StringBuilder out = new StringBuilder();
+    for (String w : words.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty() && !List.of("of", "and", "the", "for", "in", "on").contains(w)) {
+        out.append(w.charAt(0));
+      }
+    }
+    return out.toString();
+  }
+
+  private static Optional<String> quantity(
+      String question, AnswerKind.Wanted wanted, String sentence) {
+    if (question.toLowerCase(Locale.ROOT).matches("(?s).*\\bhow (old|long)\\b.*")) {
+      Optional<String> duration = first(DURATION, sentence);
+      if (duration.isPresent()) {
+        return duration;
+      }
+    }
+    Matcher m = NUMBER.matcher(sentence);
+    String fallback = null;
+    while (m.find()) {
+      String tail = sentence.substring(m.end());
+      Matcher words = Pattern.compile("^(?:[ -][\\p{L}-]+){1,3}").matcher(tail);
+      String counted = words.find() ? words.group() : "";
+      String span = (sentence.substring(m.start(), m.end()) + counted).strip();
+      if (wanted.headNoun().isPresent()) {
+        String stem = stem(wanted.headNoun().get());
+        int at = span.toLowerCase(Locale.ROOT).indexOf(stem);
+        if (at > 0) {
+          int end = span.indexOf(' ', at);
+          return fit(end < 0 ? span : span.substring(0, end));
+        }
+      }
+      if (fallback == null && !isYearLike(sentence.substring(m.start(), m.end()))) {
+        fallback = sentence.substring(m.start(), m.end()).strip();
+      }
+    }
+    return Optional.ofNullable(fallback).flatMap(ShortAnswerFinder::fit);
+  }
+
+  private static boolean isYearLike(String number) {
+    return number.matches("1\\d{3}|20\\d{2}");
+  }
+
+  private static String stem(String noun) {
+    String lower = noun.toLowerCase(Locale.ROOT);
+    return lower.length() > 5 ? lower.substring(0, 5) : lower.replaceAll("s$", "");
+  }
+
+  /**
+   * The first capitalised run that the question does not already name; for a place, one after a
+   * preposition of place is preferred.
+   */
+  private static Optional<String> name(String question, String sentence, boolean place) {
+    String q = question.toLowerCase(Locale.ROOT);
+    Matcher m = CAPITALISED_RUN.matcher(sentence);
+    String best = null;
+    while (m.find()) {
+      String run = trimRun(m.group());
+      if (run.isEmpty() || q.contains(run.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      boolean sentenceStart = m.start() == 0 && !run.contains(" ");
+      if (sentenceStart || WordList.QUESTION_WORDS.contains(run.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      if (!place && !run.contains(" ") && !titledAt(sentence, m.start())) {
+        // One capitalised word names an organisation or a country as often as a person.
+        best = best == null ? run : best;
+        continue;
+      }
+      if (place && !PLACE_PREPOSITION.matcher(sentence.substring(0, m.start())).find()) {
+        best = best == null ? run : best;
+        continue;
+      }
+      return fit(run);
+    }
+    return Optional.ofNullable(best).flatMap(ShortAnswerFinder::fit);
+  }
+
+  private static boolean titledAt(String sentence, int start) {
+    Matcher t = TITLED.matcher(sentence);
+    while (t.find()) {
+      if (t.end() - 1 == start) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String trimRun(String run) {
+    return run.replaceAll("[.'’-]+$", "").replaceAll("^(?:The|A|An) ", "").strip();
+  }
+
+  /** A date; a month name only when capitalised, so the verb "may" is not one. */
+  private static Optional<String> date(String sentence) {
+    Matcher m = DATE.matcher(sentence);
+    while (m.find()) {
+      String span = m.group().strip();
+      if (span.matches("(?s).*\\d.*") || Character.isUpperCase(span.charAt(0))) {
+        return fit(span);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> first(Pattern pattern, String sentence) {
+    Matcher m = pattern.matcher(sentence);
+    return m.find() ? fit(m.group().strip()) : Optional.empty();
+  }
+
+  private static Optional<String> fit(String span) {
+    return span.isBlank() || span.length() > MAX_CHARS ? Optional.empty() : Optional.of(span);
+  }
+}

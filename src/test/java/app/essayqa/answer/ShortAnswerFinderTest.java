@@ -1,0 +1,53 @@
+package app.essayqa.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.essayqa.question.AnswerKind;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ShortAnswerFinderTest {
+
+  @ParameterizedTest(name = "{0} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "NONE",
+      value = {
+        "When did the project start? | The project started in December 2019 after a long debate."
+            + " | December 2019",
+        "When was the treaty signed? | The treaty was signed on 12 March 1998 in Geneva. | 12 March"
+            + " 1998",
+        "When did it happen? | It may happen again, as it did in 2004. | 2004",
+        "When did it happen? | It may happen again soon. | NONE",
+        "How many people live there? | Some 65 million people live in the region. | 65 million"
+            + " people",
+        "How many members does it have? | The group now has ten members and two observers. | ten"
+            + " members",
+        "How much did Japan invest? | Japan invested $4.5 billion in the port. | $4.5 billion",
+        "How old was she? | She was 34 years old when she left. | 34 years old",
+        "Who founded the company? | The company was founded by Maria Lopez in Madrid. | Maria"
+            + " Lopez",
+        "Who wrote the report? | The report was written by Dr. Smith of the institute. | Dr."
+            + " Smith",
+        "Who is Kei Koga? | Kei Koga is a professor at a university. | NONE",
+        "Where was the meeting held? | The meeting was held in Jakarta last year. | Jakarta",
+        "Where is the headquarters? | Its headquarters are in New York City. | New York City",
+        "What does NTS stand for? | It deals with non-traditional security (NTS) threats. |"
+            + " non-traditional security",
+        "What is NTS? | It deals with non-traditional security (NTS) threats. | non-traditional"
+            + " security",
+        "What does GPL stand for? | The GPL (General Public License) is a free license. | General"
+            + " Public License",
+        "What does ABC stand for? | It deals with non-traditional security (ABC) threats. | NONE",
+        "Why did it fail? | It failed in 2004 because of Maria Lopez. | NONE",
+      })
+  void should_cut_the_typed_fact_verbatim_from_the_cited_sentence(
+      String question, String sentence, String expected) {
+    Optional<String> span = ShortAnswerFinder.span(question, AnswerKind.of(question), sentence);
+
+    assertThat(span).isEqualTo(Optional.ofNullable(expected));
+    span.ifPresent(s -> assertThat(sentence).contains(s).hasSizeGreaterThanOrEqualTo(s.length()));
+    span.ifPresent(s -> assertThat(s.length()).isLessThanOrEqualTo(ShortAnswerFinder.MAX_CHARS));
+  }
+}
