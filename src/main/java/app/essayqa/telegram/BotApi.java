@@ -147,7 +147,11 @@ final class BotApi implements AutoCloseable {
   List<RawUpdate> getUpdates(long offset, int timeoutSeconds, int limit) throws BotApiException {
     ObjectNode body = JSON.createObjectNode();
     body.put("offset", offset).put("timeout", timeoutSeconds).put("limit", limit);
-    body.putArray("allowed_updates").add("message").add("callback_query");
+    body.putArray("allowed_updates")
+        .add("message")
+        .add("callback_query")
+        .add("inline_query")
+        .add("chosen_inline_result");
     JsonNode result = exchange(pollHttp, "getUpdates", body.toString());
     List<RawUpdate> updates = new ArrayList<>();
     if (!result.isArray()) {

@@ -175,8 +175,32 @@ final class TelegramBot implements AutoCloseable {
     if (!left.isEmpty()) {
       LOG.info("resuming {} updates left by the last run", left.size());
     }
-    left.forEach(this::dispatch);
+    for (UpdateJournal.Entry entry : left) {
+      if (entry.update().has("inline_query")) {
+        dropStaleInlineQuery(entry);
+      } else {
+        dispatch(entry);
+      }
+    }
     poller.start();
+  }
+
+  /**
+   * An inline query left by the last run, answered or not: Telegram accepts an answer to one for a
+   * few seconds only, and the person has typed on or gone, so it is dropped rather than answered
+   * late (which Telegram would refuse as too old).
+   */
+  private void dropStaleInlineQuery(UpdateJournal.Entry entry) {
+    try {
+      journal.done(entry.updateId());
+      LOG.info(
+          "update {}: an inline query left by the last run ({}); dropped, since Telegram takes an"
+              + " answer to one for a few seconds only",
+          entry.updateId(),
+          entry.state().name().toLowerCase(java.util.Locale.ROOT));
+    } catch (IOException e) {
+      LOG.warn("update {}: cannot drop a stale inline query: {}", entry.updateId(), e.getMessage());
+    }
   }
 
   /**

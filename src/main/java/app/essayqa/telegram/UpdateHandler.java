@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
@@ -24,6 +25,7 @@ import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
@@ -66,6 +68,7 @@ final class UpdateHandler {
   private final BotSettings settings;
   private final BotIdentity me;
   private final AnswerFormatter formatter;
+  private final InlineAnswers inline;
   private final UserRateLimiter limiter;
   private final RecentAnswers recent = new RecentAnswers(2000);
   private final LongSupplier clockMs;
@@ -77,6 +80,7 @@ final class UpdateHandler {
     this.settings = settings;
     this.me = me;
     this.formatter = new AnswerFormatter(qa.library());
+    this.inline = new InlineAnswers(formatter, me.username());
     this.limiter = new UserRateLimiter(settings.questionsPerMinute());
     this.clockMs = clockMs;
   }
@@ -90,6 +94,13 @@ final class UpdateHandler {
     if (update.hasCallbackQuery()) {
       MaybeInaccessibleMessage m = update.getCallbackQuery().getMessage();
       return m == null || m.getChat() == null ? 0 : m.getChat().getId();
+    }
+    // Inline mode has no chat: the asker's own id keeps one person's queries in order.
+    if (update.hasInlineQuery() && update.getInlineQuery().getFrom() != null) {
+      return update.getInlineQuery().getFrom().getId();
+    }
+    if (update.hasChosenInlineQuery() && update.getChosenInlineQuery().getFrom() != null) {
+      return update.getChosenInlineQuery().getFrom().getId();
     }
     return 0;
   }
@@ -111,6 +122,13 @@ final class UpdateHandler {
       }
       if (update.hasCallbackQuery()) {
         return onCallback(update.getCallbackQuery());
+      }
+      if (update.hasInlineQuery()) {
+        return onInline(update.getInlineQuery());
+      }
+      if (update.hasChosenInlineQuery()) {
+        // The outcome only: which kind of result was sent, never the query.
+        return Plan.none(chatId, "inline-chosen:" + update.getChosenInlineQuery().getResultId());
       }
       return Plan.none(chatId, "ignored");
     } catch (RuntimeException e) {
@@ -176,6 +194,72 @@ final class UpdateHandler {
           out.text("I can only read text: please type your question.").plan("not-text");
       case QUESTION -> question(route.text(), replyToBot ? replyTo : null, privateChat, out);
     };
+  }
+
+  /**
+   * An inline query, answered on a worker like a message. Only real questions count toward the rate
+   * limit: Telegram sends a query at each pause in typing, and the examples cost no answer.
+   */
+  private Plan onInline(InlineQuery query) {
+    User from = query.getFrom();
+    long userId = from == null ? 0 : from.getId();
+    if (!settings.allows(
+        userId, from == null ? null : userId, from == null ? null : from.getUserName())) {
+      return Plan.none(userId, "denied");
+    }
+    String text = query.getQuery() == null ? "" : query.getQuery().strip();
+    LOG.debug("inline query from {}: {}", userId, text);
+    if (text.isEmpty()) {
+      return inlinePlan(userId, inline.examples(query.getId()), "inline-empty");
+    }
+    if (text.length() > settings.maxQuestionChars()) {
+      return inlinePlan(
+          userId,
+          inline.notice(
+              query.getId(),
+              "That question is too long",
+              "Please keep it under " + settings.maxQuestionChars() + " characters."),
+          "inline-too-long");
+    }
+    if (InlineAnswers.halfTyped(text)) {
+      return inlinePlan(userId, inline.examples(query.getId()), "inline-waiting");
+    }
+    switch (limiter.check(userId, clockMs.getAsLong())) {
+      case REFUSE_AND_EXPLAIN -> {
+        return inlinePlan(
+            userId,
+            inline.notice(
+                query.getId(),
+                "Too many questions",
+                "I take up to "
+                    + limiter.perMinute()
+                    + " questions a minute from each person. Please try again in a minute."),
+            "inline-rate-limited");
+      }
+      case REFUSE_SILENTLY -> {
+        return Plan.none(userId, "inline-rate-limited");
+      }
+      case ALLOW -> {}
+    }
+    Answer answer;
+    try {
+      answer = qa.ask(text, Conversation.empty());
+    } catch (EssayQaException e) {
+      return inlinePlan(
+          userId,
+          inline.notice(query.getId(), "Sorry, I could not answer that", e.getMessage()),
+          "inline-error");
+    }
+    return inlinePlan(
+        userId,
+        inline.answer(query.getId(), answer),
+        answer.abstained() ? "inline-abstained" : "inline-answered");
+  }
+
+  private static Plan inlinePlan(long userId, AnswerInlineQuery reply, String outcome) {
+    List<Consumer<Serializable>> none = new ArrayList<>();
+    none.add(null);
+    return new Plan(userId, List.of(reply), none, () -> {}, outcome);
   }
 
   private Plan question(String question, Message replyTo, boolean privateChat, Replies out) {

@@ -94,6 +94,15 @@ final class FakeBotApi implements AutoCloseable {
   private volatile Duration sendResponseDelay = Duration.ZERO;
   private final Map<String, Integer> calls = new HashMap<>();
   private final Set<Long> blockedChats = new HashSet<>();
+
+  /** Inline query id to when it was sent; removed once answered. */
+  private final Map<String, Long> openInlineQueries = new HashMap<>();
+
+  private final Set<String> answeredInlineQueries = new HashSet<>();
+
+  /** How long Telegram takes an answer to an inline query (it drops the query after seconds). */
+  static final Duration INLINE_QUERY_LIFETIME = Duration.ofSeconds(10);
+
   private int nextUpdateId = 5000;
   private int nextMessageId = 1;
   private long confirmed;
@@ -176,6 +185,36 @@ final class FakeBotApi implements AutoCloseable {
     message.put("text", "…");
     query.set("message", message);
     return addUpdate("callback_query", query, chatId);
+  }
+
+  /** A user types {@code @bot query} in some chat: an {@code inline_query}, answerable once. */
+  synchronized Incoming userTypesInline(long userId, String query) {
+    ObjectNode q = json.createObjectNode();
+    String id = "iq" + nextUpdateId;
+    q.put("id", id);
+    q.set("from", user(userId));
+    q.put("query", query).put("offset", "").put("chat_type", "supergroup");
+    openInlineQueries.put(id, System.nanoTime());
+    return addUpdate("inline_query", q, userId);
+  }
+
+  /** The inline query an update carried, as the bot must name it in {@code answerInlineQuery}. */
+  static String inlineQueryId(Incoming q) {
+    return "iq" + q.updateId();
+  }
+
+  /** A user picks result {@code resultId} of an inline query: {@code chosen_inline_result}. */
+  synchronized Incoming userChoosesInline(long userId, String resultId, String query) {
+    ObjectNode c = json.createObjectNode();
+    c.put("result_id", resultId);
+    c.set("from", user(userId));
+    c.put("query", query);
+    return addUpdate("chosen_inline_result", c, userId);
+  }
+
+  /** Makes every inline query asked so far too old to answer, as time does. */
+  synchronized void expireInlineQueries() {
+    openInlineQueries.replaceAll((id, at) -> at - INLINE_QUERY_LIFETIME.toNanos() - 1);
   }
 
   private ObjectNode message(long chatId, long userId, Integer replyTo) {
@@ -453,6 +492,7 @@ final class FakeBotApi implements AutoCloseable {
             case "getme" -> ok(user(BOT_ID).put("can_join_groups", true));
             case "getupdates" -> getUpdates(body);
             case "sendmessage", "editmessagetext" -> send(method, body);
+            case "answerinlinequery" -> answerInline(body);
             case "answercallbackquery", "sendchataction", "setmycommands" -> {
               record(method, body.path("chat_id").asLong(0), 0, null, null, null, null, body);
               yield ok(json.getNodeFactory().booleanNode(true));
@@ -493,6 +533,8 @@ final class FakeBotApi implements AutoCloseable {
     long offset = body.path("offset").asLong(0);
     long timeoutMs = body.path("timeout").asLong(0) * 1000;
     int limit = body.path("limit").asInt(100);
+    Set<String> allowed = new HashSet<>();
+    body.path("allowed_updates").forEach(a -> allowed.add(a.asText()));
     ArrayNode result = json.createArrayNode();
     synchronized (this) {
       long poll = ++polls;
@@ -511,7 +553,9 @@ final class FakeBotApi implements AutoCloseable {
               0);
         }
         for (ObjectNode u : updates) {
-          if (u.path("update_id").asLong() >= from && result.size() < limit) {
+          // Telegram leaves out (and so confirms) the kinds a bot did not ask for.
+          boolean wanted = allowed.isEmpty() || allowed.stream().anyMatch(u::has);
+          if (u.path("update_id").asLong() >= from && result.size() < limit && wanted) {
             result.add(u);
           }
         }
@@ -582,6 +626,66 @@ final class FakeBotApi implements AutoCloseable {
     message.set("chat", chat(chatId));
     message.put("text", plain);
     return ok(message);
+  }
+
+  /**
+   * Checks an {@code answerInlineQuery} as Telegram does: a live query answered once, at most 50
+   * results with unique ids of 1 to 64 bytes, each article with a title and a message text that is
+   * non-empty, within 4,096 characters and valid HTML.
+   */
+  private Reply answerInline(JsonNode body) {
+    String id = body.path("inline_query_id").asText("");
+    JsonNode results = body.path("results");
+    if (!results.isArray()) {
+      return error(400, "Bad Request: results must be an array", 0);
+    }
+    if (results.size() > 50) {
+      return error(400, "Bad Request: RESULTS_TOO_MUCH", 0);
+    }
+    Set<String> ids = new HashSet<>();
+    for (JsonNode r : results) {
+      String rid = r.path("id").asText("");
+      int bytes = rid.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes == 0 || bytes > 64) {
+        return error(400, "Bad Request: RESULT_ID_INVALID", 0);
+      }
+      if (!ids.add(rid)) {
+        return error(400, "Bad Request: RESULT_ID_DUPLICATE", 0);
+      }
+      if (!"article".equals(r.path("type").asText()) || r.path("title").asText("").isBlank()) {
+        return error(400, "Bad Request: RESULT_TITLE_EMPTY", 0);
+      }
+      JsonNode content = r.path("input_message_content");
+      String text = content.path("message_text").asText("");
+      String plain = text;
+      if ("HTML".equalsIgnoreCase(content.path("parse_mode").asText())) {
+        try {
+          plain = TelegramHtml.plainText(text);
+        } catch (TelegramHtml.InvalidHtml e) {
+          return error(400, "Bad Request: " + e.getMessage(), 0);
+        }
+      }
+      if (plain.isBlank()) {
+        return error(400, "Bad Request: MESSAGE_EMPTY", 0);
+      }
+      if (plain.length() > 4096) {
+        return error(400, "Bad Request: MESSAGE_TOO_LONG", 0);
+      }
+    }
+    synchronized (this) {
+      Long at = openInlineQueries.get(id);
+      if (at == null
+          || answeredInlineQueries.contains(id)
+          || System.nanoTime() - at > INLINE_QUERY_LIFETIME.toNanos()) {
+        return error(
+            400,
+            "Bad Request: query is too old and response timeout expired or query ID is invalid",
+            0);
+      }
+      answeredInlineQueries.add(id);
+      record("answerinlinequery", 0, 0, null, null, null, null, body);
+    }
+    return ok(json.getNodeFactory().booleanNode(true));
   }
 
   private synchronized void record(
