@@ -79,17 +79,29 @@ public final class UnverifiedReplies {
   public static Run all(Path dir, Consumer<Runnable> logged) {
     Passages essay = Passages.in(dirFor(dir));
     List<Case> cases = new ArrayList<>();
-    check(essay, cases, logged, "a quote not in the passage it cites", reply("quote"));
-    check(essay, cases, logged, "a passage it was not given", reply("ungiven"));
-    check(essay, cases, logged, "no citation", reply("uncited"));
+    List<String> quote =
+        List.of(
+            "The festival was \"" + FABRICATED + "\" [1].",
+            "Every lantern was \"paid for by seventeen dragons\" [2].");
+    check(essay, cases, logged, "a quote not in the passage it cites", quote, quote);
+    List<String> ungiven =
+        List.of(
+            "The workshop met in Zanzibar under a violet moon [6].",
+            "The workshop met in Zanzibar under a violet moon [7].");
+    check(essay, cases, logged, "a passage it was not given", ungiven, ungiven);
+    List<String> uncited =
+        List.of(
+            "Seventeen dragons opened the gala in Zanzibar.",
+            "The Ministry of Magic opened the gala.");
+    check(essay, cases, logged, "no citation", uncited, uncited);
+    String fabricated = "It was \"" + FABRICATED + "\" [2].";
     check(
         essay,
         cases,
         logged,
         "one sentence verified, one not",
-        List.of(
-            "It began in Seoul in December 2019 [1]. It was \"" + FABRICATED + "\" [2].",
-            "unused"));
+        List.of("It began in Seoul in December 2019 [1]. " + fabricated),
+        List.of(fabricated));
     String body = "the Ministry of Magic forbids this request";
     fault(essay, cases, logged, "server error", new FakeOpenAiServer.Status(500, body, null));
     fault(essay, cases, logged, "bad request", new FakeOpenAiServer.Status(400, body, null));
@@ -111,35 +123,15 @@ public final class UnverifiedReplies {
     return new Run(essay.library, cases);
   }
 
-  private static List<String> reply(String failure) {
-    return switch (failure) {
-      case "quote" ->
-          List.of(
-              "The festival was \"" + FABRICATED + "\" [1].",
-              "Every lantern was \"paid for by seventeen dragons\" [2].");
-      case "ungiven" ->
-          List.of(
-              "The workshop met in Zanzibar under a violet moon [6].",
-              "The workshop met in Zanzibar under a violet moon [7].");
-      default ->
-          List.of(
-              "Seventeen dragons opened the gala in Zanzibar.",
-              "The Ministry of Magic opened the gala.");
-    };
-  }
-
   private static void check(
       Passages essay,
       List<Case> cases,
       Consumer<Runnable> logged,
       String name,
-      List<String> replies) {
+      List<String> replies,
+      List<String> unverified) {
     try (FakeOpenAiServer server = new FakeOpenAiServer()) {
       replies.forEach(server::thenText);
-      List<String> unverified = new ArrayList<>(replies);
-      if (replies.get(1).equals("unused")) {
-        unverified = List.of("It was \"" + FABRICATED + "\" [2].");
-      }
       cases.add(new Case(name, unverified, ask(essay, server.baseUrl(), 1_500, logged)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
