@@ -24,8 +24,6 @@ public final class Bench {
 
   static final double TARGET_P50_MS = 15;
   static final double TARGET_P95_MS = 30;
-  static final double TARGET_START_MS = 3000;
-  static final double TARGET_RSS_MB = 400;
 
   private final Answerer.Opener opener;
   private final int rounds;
@@ -33,6 +31,8 @@ public final class Bench {
   private final int starts;
   private final boolean inProcessOnly;
   private final List<String> configArgs;
+  private final Path baselineJar;
+  private final List<String> baselineFlags;
 
   /**
    * @param rounds timed rounds over all questions, at least 1
@@ -41,6 +41,8 @@ public final class Bench {
    * @param inProcessOnly skip the child JVMs (start time and memory)
    * @param configArgs the command-line options that chose this run's configuration, passed on to
    *     the child JVMs so they run with the same one
+   * @param baselineJar a previous build's jar to measure side by side in the child JVMs, or null
+   * @param baselineFlags JVM flags for the baseline's children, or null for this build's own
    */
   public Bench(
       Answerer.Opener opener,
@@ -48,7 +50,9 @@ public final class Bench {
       int warmup,
       int starts,
       boolean inProcessOnly,
-      List<String> configArgs) {
+      List<String> configArgs,
+      Path baselineJar,
+      List<String> baselineFlags) {
     if (rounds < 1 || warmup < 0 || starts < 1) {
       throw new IllegalArgumentException(
           "rounds and starts must be at least 1, warmup at least 0: "
@@ -64,6 +68,8 @@ public final class Bench {
     this.starts = starts;
     this.inProcessOnly = inProcessOnly;
     this.configArgs = List.copyOf(configArgs);
+    this.baselineJar = baselineJar;
+    this.baselineFlags = baselineFlags == null ? null : List.copyOf(baselineFlags);
   }
 
   /** Measures and prints; returns when every figure is printed (or skipped, saying why). */
@@ -90,8 +96,20 @@ public final class Bench {
           "second start and memory: skipped, " + jar + " is missing (./essay-qa builds it)");
       return;
     }
-    secondStart(config, jar, questions.questions().get(0), out);
-    replMemory(config, jar, questions.questions(), out);
+    List<BenchBuild> builds = new ArrayList<>();
+    Path benchCache = config.getPath(ConfigKeys.CACHE_DIR).resolve("bench");
+    List<String> flags = ChildJvm.ownFlags();
+    builds.add(build("this build", jar, flags, benchCache.resolve("this"), config));
+    if (baselineJar != null) {
+      List<String> theirs = baselineFlags == null ? flags : baselineFlags;
+      builds.add(build("baseline", baselineJar, theirs, benchCache.resolve("baseline"), config));
+    }
+    new BenchChildren(builds, starts, BenchQuestions.batch(), out).run();
+  }
+
+  private BenchBuild build(String label, Path jar, List<String> flags, Path cache, Config config) {
+    return new BenchBuild(
+        label, jar, flags, ChildJvm.askFlags(), cache, configArgs, environment(config));
   }
 
   /** In this JVM: open once (which also fills the index cache), warm up, then time each ask. */
@@ -143,70 +161,6 @@ public final class Bench {
       out.println(
           figure("CPU per query", cpu / 1e6 / millis.size(), "ms", Double.NaN)
               + "   (mean, all threads of this process)");
-    }
-    out.flush();
-  }
-
-  /** Child JVMs running {@code ask}, started as the launcher starts them; the index is cached. */
-  private void secondStart(Config config, Path jar, String question, PrintWriter out)
-      throws InterruptedException {
-    List<String> command = ChildProcess.listOf(ChildJvm.command(jar), List.of("ask"));
-    command.addAll(configArgs);
-    command.add("--");
-    command.add(question);
-    ChildProcess child = new ChildProcess(command, environment(config));
-    out.printf(
-        Locale.ROOT,
-        "%nSecond start to first answer, wall time incl. JVM (median of %d; one untimed start"
-            + " first)%n",
-        starts);
-    if (command.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"))) {
-      out.println(
-          "  note: no up-to-date class-data archive, so these starts run without it; the first"
-              + " ./essay-qa ask or repl after a build records one");
-    }
-    out.println("  command: " + ChildJvm.shellQuoted(command));
-    out.flush();
-    List<Double> firstAnswer = new ArrayList<>();
-    List<Double> wall = new ArrayList<>();
-    for (int i = 0; i <= starts; i++) {
-      ChildProcess.Run run = runOrReport(child, List.of(), out);
-      if (run == null) {
-        return;
-      }
-      if (i > 0) { // the first start may still write the index cache or the class archive
-        firstAnswer.add(run.firstOutputMs());
-        wall.add(run.wallMs());
-      }
-    }
-    out.println(figure("first answer", Percentiles.median(firstAnswer), "ms", TARGET_START_MS));
-    out.println(figure("process exit", Percentiles.median(wall), "ms", Double.NaN));
-    out.printf(Locale.ROOT, "  runs (first answer, ms): %s%n", rounded(firstAnswer));
-    out.flush();
-  }
-
-  /** A child REPL fed every question on standard input; its memory high-water mark. */
-  private void replMemory(Config config, Path jar, List<String> questions, PrintWriter out)
-      throws InterruptedException {
-    List<String> command = ChildProcess.listOf(ChildJvm.command(jar), List.of("repl"));
-    command.addAll(configArgs);
-    List<String> input = new ArrayList<>(questions);
-    input.add(":sources");
-    input.add(":debug");
-    out.printf(
-        Locale.ROOT,
-        "%nPeak RSS of the REPL (%d questions piped in; VmHWM from /proc)%n",
-        questions.size());
-    out.println("  command: " + ChildJvm.shellQuoted(command));
-    out.flush();
-    ChildProcess.Run run = runOrReport(new ChildProcess(command, environment(config)), input, out);
-    if (run == null) {
-      return;
-    }
-    if (run.peakRssKb() < 0) {
-      out.println("  not measured: /proc/<pid>/status is not readable on this system");
-    } else {
-      out.println(figure("peak RSS", run.peakRssKb() / 1024.0, "MB", TARGET_RSS_MB));
     }
     out.flush();
   }

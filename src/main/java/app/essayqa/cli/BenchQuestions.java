@@ -33,6 +33,26 @@ record BenchQuestions(String origin, List<String> questions) {
     questions = List.copyOf(questions);
   }
 
+  /** Where the batch's questions come from: held out, so not the ones the rules were tuned on. */
+  static final String BATCH_SUITE = "eval/essay-heldout.yaml";
+
+  /** The batch size issue 21 measures (README "Benchmarks"), kept so figures stay comparable. */
+  static final int BATCH_SIZE = 65;
+
+  /**
+   * The first {@link #BATCH_SIZE} questions of the held-out suite, for the child batch and REPL.
+   */
+  static BenchQuestions batch() {
+    URL suite = BenchQuestions.class.getClassLoader().getResource(BATCH_SUITE);
+    BenchQuestions all = load(suite, BATCH_SUITE);
+    List<String> first = all.questions().subList(0, Math.min(BATCH_SIZE, all.questions().size()));
+    String origin =
+        all.origin().equals(BATCH_SUITE)
+            ? "the first " + first.size() + " of " + BATCH_SUITE
+            : all.origin();
+    return new BenchQuestions(origin, first);
+  }
+
   /** The shipped suite's questions. */
   static BenchQuestions load() {
     return load(BenchQuestions.class.getClassLoader().getResource(SUITE));
@@ -42,7 +62,11 @@ record BenchQuestions(String origin, List<String> questions) {
    * @param suite the suite to read, or null when there is none
    */
   static BenchQuestions load(URL suite) {
-    String fallback = "built-in generic questions (no " + SUITE + ")";
+    return load(suite, SUITE);
+  }
+
+  private static BenchQuestions load(URL suite, String name) {
+    String fallback = "built-in generic questions (no " + name + ")";
     if (suite != null) {
       try (InputStream in = suite.openStream()) {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
@@ -54,12 +78,12 @@ record BenchQuestions(String origin, List<String> questions) {
           }
         }
         if (!questions.isEmpty()) {
-          return new BenchQuestions(SUITE, questions);
+          return new BenchQuestions(name, questions);
         }
-        fallback = "built-in generic questions (" + SUITE + " has no cases)";
+        fallback = "built-in generic questions (" + name + " has no cases)";
       } catch (IOException | RuntimeException e) {
         // A suite being edited must not stop the bench: say so and use the generic questions.
-        fallback = "built-in generic questions (" + SUITE + " unreadable: " + e.getMessage() + ")";
+        fallback = "built-in generic questions (" + name + " unreadable: " + e.getMessage() + ")";
       }
     }
     return new BenchQuestions(fallback, BUILT_IN);

@@ -29,6 +29,18 @@ final class ChildJvm {
    * and never dump it themselves.
    */
   static List<String> flags(Path jar) {
+    List<String> flags = ownFlags();
+    String cds = System.getProperty("essayqa.cds");
+    if (cds != null && newer(Path.of(cds), jar)) {
+      flags.add("-XX:SharedArchiveFile=" + cds);
+      flags.add("-Xlog:cds=off");
+      flags.add("-Xlog:cds+dynamic=off");
+    }
+    return flags;
+  }
+
+  /** This JVM's flags without its class-data archive and agents (a debugger, coverage). */
+  static List<String> ownFlags() {
     List<String> flags = new ArrayList<>();
     for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       boolean archive =
@@ -40,13 +52,17 @@ final class ChildJvm {
         flags.add(flag);
       }
     }
-    String cds = System.getProperty("essayqa.cds");
-    if (cds != null && newer(Path.of(cds), jar)) {
-      flags.add("-XX:SharedArchiveFile=" + cds);
-      flags.add("-Xlog:cds=off");
-      flags.add("-Xlog:cds+dynamic=off");
-    }
     return flags;
+  }
+
+  /**
+   * The JIT flags the launcher gives {@code ask} (it names them in {@code essayqa.ask-jit}), put
+   * before this JVM's own flags so an {@code ESSAYQA_JAVA_OPTS} flag still wins; none when this JVM
+   * was not started by the launcher.
+   */
+  static List<String> askFlags() {
+    String flags = System.getProperty("essayqa.ask-jit", "").strip();
+    return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
   }
 
   private static boolean newer(Path file, Path than) {

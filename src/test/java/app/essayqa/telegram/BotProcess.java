@@ -48,6 +48,11 @@ final class BotProcess implements AutoCloseable {
     command.add(classpath);
     command.add(mainClass);
     command.addAll(args);
+    return startCommand(command, env);
+  }
+
+  /** Starts {@code command} as given, e.g. the launcher script with its own JVM flags. */
+  static BotProcess startCommand(List<String> command, Map<String, String> env) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("ESSAYQA_LOG_LEVEL");
     builder.environment().remove("TELEGRAM_API_URL");
@@ -116,6 +121,11 @@ final class BotProcess implements AutoCloseable {
     }
     reader.join(max.toMillis());
     return process.exitValue();
+  }
+
+  /** The process id: the JVM's own when the command execs it, as the launcher does. */
+  long pid() {
+    return process.pid();
   }
 
   boolean isAlive() {

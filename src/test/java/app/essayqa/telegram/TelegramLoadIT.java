@@ -158,6 +158,62 @@ class TelegramLoadIT {
     }
   }
 
+  /**
+   * The bot as users run it, {@code ./essay-qa telegram} with the launcher's JVM flags: its
+   * resident memory after 1,000 updates (200 chats asking 5 questions each, a wave at a time).
+   */
+  @Test
+  void should_report_the_launched_bots_memory_after_1000_updates() throws Exception {
+    Path root = Path.of("").toAbsolutePath();
+    try (FakeBotApi fake = new FakeBotApi();
+        BotProcess bot =
+            BotProcess.startCommand(
+                List.of(
+                    root.resolve("essay-qa").toString(),
+                    "telegram",
+                    "--set",
+                    "telegram.api-url=" + fake.url(),
+                    "--set",
+                    "telegram.state-dir=" + stateDir,
+                    "--set",
+                    "cache.dir=" + root.resolve("target/test-cache")),
+                Map.of(BotSettings.TOKEN_ENV, FakeBotApi.TOKEN, "ESSAYQA_HOME", root.toString()))) {
+      bot.awaitLine("is answering", WAIT);
+      long[] atStart = memoryKb(bot.pid());
+      int chats = 200;
+      for (int round = 0; round < 5; round++) {
+        for (long chat = 1; chat <= chats; chat++) {
+          fake.userSays(1000 + chat, QUESTIONS[(int) (round + chat) % QUESTIONS.length]);
+        }
+        fake.await(s -> s.method().equals("sendmessage"), chats * (round + 1), WAIT);
+      }
+      long[] after = memoryKb(bot.pid());
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "TELEGRAM FIGURES [memory: ./essay-qa telegram, 1000 updates from 200 chats]: RSS"
+                  + " %.0f MB when ready, %.0f MB after 1000 updates, peak %.0f MB",
+              atStart[0] / 1024.0,
+              after[0] / 1024.0,
+              after[1] / 1024.0));
+      assertThat(after[0]).as("VmRSS read from /proc").isPositive();
+    }
+  }
+
+  /** {VmRSS, VmHWM} in KB from /proc. */
+  private static long[] memoryKb(long pid) throws java.io.IOException {
+    long[] kb = new long[2];
+    for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", pid + "", "status"))) {
+      String[] parts = line.split("\\s+");
+      if (parts[0].equals("VmRSS:")) {
+        kb[0] = Long.parseLong(parts[1]);
+      } else if (parts[0].equals("VmHWM:")) {
+        kb[1] = Long.parseLong(parts[1]);
+      }
+    }
+    return kb;
+  }
+
   private static BotSettings settings(FakeBotApi fake) throws Exception {
     Path dir = java.nio.file.Files.createTempDirectory("telegram-load");
     BotSettings s = BotHarness.settings(fake, dir);
