@@ -49,9 +49,6 @@ public record EssayIndex(
     List<FilePart> files) {
   private static final Logger LOG = LoggerFactory.getLogger(EssayIndex.class);
 
-  /** Words embedded per model run. */
-  private static final int WORD_BATCH = 32;
-
   /** The code an entry depends on: a change to any of these classes makes new entries. */
   private static final String CODE =
       Hashes.ofClasses(
@@ -67,6 +64,8 @@ public record EssayIndex(
           FileIndexStore.class,
           TokenEncoder.class,
           TokenVectors.class,
+          TokenSpill.class,
+          BuiltFile.class,
           Words.class);
 
   /**
@@ -127,18 +126,16 @@ public record EssayIndex(
     for (int i : missing) {
       SeedLoader.SeedFile file = seeds.files().get(i);
       long fileStarted = System.nanoTime();
-      FileIndex fresh;
-      try {
-        fresh = indexer.index(file.name(), file.text(), progress);
+      FileIndex part;
+      // The file's token vectors go to a temporary file as they are made; the entry is put
+      // together from it, and it is deleted whatever happens.
+      try (TokenSpill tokens = TokenSpill.in(store.folder())) {
+        BuiltFile built = indexer.index(file.name(), file.text(), progress, tokens);
+        part = store.write(keys.get(i), built).orElseGet(built::onHeap);
       } catch (OutOfMemoryError e) {
-        // The file's model runs are unreachable once this frame unwinds: there is room to say so.
+        // The file's vectors are unreachable once this frame unwinds: there is room to say so.
         throw new IndexMemoryExhausted(file.name(), file.text().length());
       }
-      // Read back what was written, so the token vectors are mapped from disk, not kept on heap.
-      FileIndex part =
-          store.write(keys.get(i), fresh)
-              ? store.read(keys.get(i), file.name()).orElse(fresh)
-              : fresh;
       parts.put(i, part);
       progress.fileDone(file.name(), file.text().length(), part.passages(), ms(fileStarted));
     }
@@ -242,11 +239,8 @@ public record EssayIndex(
     if (!fresh.isEmpty()) {
       long started = System.nanoTime();
       // Sorted by length and batched like sentences: a few long "words" (file names, options)
-      // must not pad a whole batch.
-      List<TokenEncoder.Run> runs = tokenEncoder.runAll(fresh, WORD_BATCH, n -> {});
-      for (int k = 0; k < fresh.size(); k++) {
-        known.put(fresh.get(k), runs.get(k).pooled());
-      }
+      // must not pad a whole batch. Each run is pooled as it comes: only the vectors are kept.
+      tokenEncoder.runEach(fresh, (k, run) -> known.put(fresh.get(k), run.pooled()), n -> {});
       store.write(known);
       LOG.debug("index: embedded {} new words in {} ms", fresh.size(), ms(started));
     }

@@ -4,6 +4,7 @@ import app.essayqa.ingest.Document;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The on-disk index, one entry per seed file under a key made of the file's name and content and of
@@ -60,7 +62,8 @@ public final class FileIndexStore {
   public Optional<FileIndex> read(String key, String fileName) {
     Path doc = folder.resolve(key + ".json");
     Path vec = folder.resolve(key + ".vec");
-    if (!Files.isRegularFile(doc) && !Files.isRegularFile(vec)) {
+    if (!Files.isRegularFile(doc)) {
+      // No document: never written, or its writing was cut short (it is renamed into place last).
       return Optional.empty();
     }
     try {
@@ -183,15 +186,35 @@ public final class FileIndexStore {
   }
 
   /**
-   * Stores the entry; returns false (after a warning) when the folder cannot be written, and the
-   * index then lives in memory for this run only.
+   * Stores the entry and returns it with its token vectors memory-mapped from the stored file;
+   * empty (after a warning) when the folder cannot be written, and the index then lives in memory
+   * for this run only. The vectors file is written first and the document last, each under a
+   * temporary name renamed into place: an entry whose document is missing is one whose writing was
+   * cut short, and is built again without a word.
    */
-  public boolean write(String key, FileIndex index) {
+  Optional<FileIndex> write(String key, BuiltFile built) {
+    Path vec = folder.resolve(key + ".vec");
+    Path doc = folder.resolve(key + ".json");
+    boolean stored = false;
     try {
       Files.createDirectories(folder);
-      writeAtomically(folder.resolve(key + ".json"), out -> json.writeValue(out, index.document()));
-      writeAtomically(folder.resolve(key + ".vec"), out -> writeVectors(out, index));
-      return true;
+      Files.deleteIfExists(doc);
+      long frontLength = writeAtomically(vec, out -> writeVectors(out, built));
+      writeAtomically(
+          doc,
+          out -> {
+            json.writeValue(out, built.document());
+            return 0;
+          });
+      int tokens = built.firstToken()[built.passages()];
+      try (FileChannel channel = FileChannel.open(vec, StandardOpenOption.READ)) {
+        long scalesAt = 16 + frontLength;
+        ByteBuffer scales = channel.map(FileChannel.MapMode.READ_ONLY, scalesAt, 4L * tokens);
+        ByteBuffer values =
+            channel.map(FileChannel.MapMode.READ_ONLY, scalesAt + 4L * tokens, (long) tokens * DIM);
+        stored = true;
+        return Optional.of(built.with(values, scales));
+      }
     } catch (IOException e) {
       warn.accept(
           "cannot write the index cache in "
@@ -199,47 +222,71 @@ public final class FileIndexStore {
               + " ("
               + e.getMessage()
               + "); the next start will index again");
-      return false;
+      return Optional.empty();
+    } finally {
+      if (!stored) {
+        // Whatever stopped it (a full disk, the heap running out), no part of the entry stays.
+        deleteQuietly(vec);
+        deleteQuietly(doc);
+      }
     }
   }
 
-  private static void writeVectors(OutputStream target, FileIndex index) throws IOException {
-    ByteArrayOutputStream frontBytes = new ByteArrayOutputStream();
-    DataOutputStream front = new DataOutputStream(frontBytes);
-    int n = index.passages();
-    front.writeInt(DIM);
-    front.writeInt(n);
-    writeFloats(front, index.sentenceVectors());
-    writeFloats(front, index.contextVectors());
-    writeInts(front, index.firstClause());
-    writeFloats(front, index.clauseVectors());
-    writeInts(front, index.firstToken());
-    front.writeInt(index.words().size());
-    for (int i = 0; i < index.words().size(); i++) {
-      front.writeUTF(index.words().get(i));
-      front.writeUTF(index.stems().get(i));
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // An entry without its document is never read.
     }
-    front.flush();
+  }
+
+  /**
+   * Writes the vectors file, streamed with its checksum (the file's vectors are never copied into
+   * one array); returns the length of its front part, the part before the token scales.
+   */
+  private static long writeVectors(OutputStream target, BuiltFile built) throws IOException {
+    int n = built.passages();
+    ByteArrayOutputStream wordBytes = new ByteArrayOutputStream();
+    DataOutputStream wordData = new DataOutputStream(wordBytes);
+    wordData.writeInt(built.words().size());
+    for (int i = 0; i < built.words().size(); i++) {
+      wordData.writeUTF(built.words().get(i));
+      wordData.writeUTF(built.stems().get(i));
+    }
+    wordData.flush();
+    long vectors = 2L * n + built.clauseVectors().length;
+    long frontLength = 8 + vectors * DIM * Float.BYTES + 2L * (n + 1) * Integer.BYTES;
+    frontLength += wordBytes.size();
     CRC32 crc = new CRC32();
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    DataOutputStream headData = new DataOutputStream(head);
-    headData.writeInt(MAGIC);
-    headData.writeInt(FORMAT);
-    headData.writeLong(frontBytes.size());
-    headData.flush();
-    byte[] scales = bytes(index.tokenScales());
-    byte[] values = bytes(index.tokenValues());
-    for (byte[] part : List.of(head.toByteArray(), frontBytes.toByteArray(), scales, values)) {
-      crc.update(part);
-      target.write(part);
+    DataOutputStream out = new DataOutputStream(new CheckedOutputStream(target, crc));
+    out.writeInt(MAGIC);
+    out.writeInt(FORMAT);
+    out.writeLong(frontLength);
+    out.writeInt(DIM);
+    out.writeInt(n);
+    writeFloats(out, built.sentenceVectors());
+    writeFloats(out, built.contextVectors());
+    writeInts(out, built.firstClause());
+    writeFloats(out, built.clauseVectors());
+    writeInts(out, built.firstToken());
+    wordBytes.writeTo(out);
+    // The token rows, passage by passage, from the spill: all scales, then all values.
+    for (boolean scales : new boolean[] {true, false}) {
+      for (int i = 0; i < n; i++) {
+        int count = built.firstToken()[i + 1] - built.firstToken()[i];
+        ByteBuffer rows = built.tokens().rows(built.spillRow()[i], count);
+        for (int r = 0; r < count; r++) {
+          int at = r * TokenSpill.ROW;
+          out.write(
+              rows.array(),
+              rows.arrayOffset() + (scales ? at : at + Float.BYTES),
+              scales ? Float.BYTES : DIM);
+        }
+      }
     }
+    out.flush();
     target.write(ByteBuffer.allocate(8).putLong(crc.getValue()).array());
-  }
-
-  private static byte[] bytes(ByteBuffer buffer) {
-    byte[] out = new byte[buffer.capacity()];
-    buffer.duplicate().clear().get(out);
-    return out;
+    return frontLength;
   }
 
   private static void writeFloats(DataOutputStream out, float[][] rows) throws IOException {
@@ -257,17 +304,20 @@ public final class FileIndexStore {
   }
 
   private interface Writer {
-    void write(OutputStream out) throws IOException;
+    long write(OutputStream out) throws IOException;
   }
 
-  private void writeAtomically(Path file, Writer writer) throws IOException {
+  /** Writes {@code file} under a temporary name and renames it; returns what the writer did. */
+  private long writeAtomically(Path file, Writer writer) throws IOException {
     Path partial = Files.createTempFile(folder, file.getFileName().toString(), ".part");
     try {
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(partial))) {
-        writer.write(out);
+      long result;
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+        result = writer.write(out);
       }
       Files.move(
           partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return result;
     } finally {
       Files.deleteIfExists(partial);
     }

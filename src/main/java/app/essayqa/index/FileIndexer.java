@@ -4,8 +4,8 @@ import app.essayqa.index.PassageSplitter.ContextPart;
 import app.essayqa.ingest.Document;
 import app.essayqa.ingest.DocumentParser;
 import app.essayqa.ingest.Library;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,9 +24,6 @@ import java.util.function.Function;
  * scores on the essay suite (README "Scaling" has the figures).
  */
 final class FileIndexer {
-  /** Padded rows per model run: enough to keep both cores busy, little padding when sorted. */
-  static final int BATCH = 32;
-
   private final DocumentParser parser = new DocumentParser();
   private final PassageSplitter splitter;
   private final TokenEncoder encoder;
@@ -49,10 +46,18 @@ final class FileIndexer {
     this.analyse = analyse;
   }
 
-  FileIndex index(String name, String text, IndexProgress progress) {
+  /**
+   * Indexes one file, its token vectors going to {@code tokens} as each batch of model runs comes
+   * back. No run is kept: each is reduced at once to what the index needs of it (a sentence's
+   * vector and token vectors; its share of the context vectors that include it; a clause's view and
+   * its share of the pairs it belongs to), so the heap holds the file's passage vectors and one
+   * batch, however long the file.
+   */
+  BuiltFile index(String name, String text, IndexProgress progress, TokenSpill tokens) {
     Document document = parser.parse(name, text);
     List<Passage> passages = splitter.split(new Library(List.of(document), List.of()));
     List<List<ContextPart>> parts = splitter.contextParts(document);
+    int n = passages.size();
     Map<String, Integer> literals = new LinkedHashMap<>();
     List<String> texts = new ArrayList<>();
     passages.forEach(p -> texts.add(p.text()));
@@ -72,97 +77,135 @@ final class FileIndexer {
     // a clause's tokens have seen the whole sentence and its vector comes out close to the
     // sentence's, which lost 0.015 of hit@1 on the essay suite (README "Scaling").
     int clauseAt = texts.size();
+    int[] firstClause = new int[n + 1];
+    List<int[]> clauseOf = new ArrayList<>(); // per clause text: passage, clause number, clauses
     for (Passage p : passages) {
       List<int[]> spans = ClauseSplitter.viewSpans(p.text());
+      int ones = (spans.size() + 1) / 2;
       for (int k = 0; k < spans.size(); k += 2) {
         texts.add(p.text().substring(spans.get(k)[0], spans.get(k)[1]));
+        clauseOf.add(new int[] {p.id(), k / 2, ones});
       }
+      // The views are each clause and each pair of neighbours: a pair's vector is the mean of
+      // its two clauses' runs.
+      firstClause[p.id() + 1] = firstClause[p.id()] + Math.max(0, 2 * ones - 1);
     }
     // A context with a line of its own besides the heading (the author line of a bio) is always
     // run whole: composed from separate runs, the line no longer reads as saying who wrote the
     // bio's sentences.
-    Map<Integer, Integer> wholeContext = new HashMap<>();
-    for (int i = 0; i < passages.size(); i++) {
+    int wholeAt = texts.size();
+    int[] wholeOf = new int[n];
+    Arrays.fill(wholeOf, -1);
+    List<Integer> wholePassages = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
       if (embedContexts || parts.get(i).stream().filter(p -> p.literal() != null).count() > 1) {
-        wholeContext.put(i, texts.size());
+        wholeOf[i] = texts.size();
+        wholePassages.add(i);
         texts.add(passages.get(i).context());
       }
     }
-    progress.fileParsed(name, text.length(), texts.size());
-    List<TokenEncoder.Run> runs = encoder.runAll(texts, BATCH, progress::sentences);
-
-    int n = passages.size();
+    // Who needs each run's sum: a composed context is its own [CLS] and [SEP] plus the sums of
+    // the literals and sentences it is made of, added as each of those runs comes back.
     Map<Long, Integer> byPlace = new HashMap<>();
     for (Passage p : passages) {
       byPlace.put(place(p.paragraph(), p.sentence()), p.id());
     }
-    float[][] sentences = new float[n][];
-    float[][] contexts = new float[n][];
-    float[][] sums = new float[n][];
-    List<float[]> clauses = new ArrayList<>();
-    List<float[]> tokens = new ArrayList<>();
-    int[] firstClause = new int[n + 1];
-    int[] firstToken = new int[n + 1];
-    Map<String, List<String>> analysed = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      TokenEncoder.Run run = runs.get(i);
-      sentences[i] = run.pooled();
-      sums[i] = run.sum(0, run.states().length, false);
+    List<List<Integer>> usedBy = new ArrayList<>(clauseAt);
+    for (int t = 0; t < clauseAt; t++) {
+      usedBy.add(new ArrayList<>(2));
     }
-    int clause = clauseAt;
     for (int i = 0; i < n; i++) {
-      TokenEncoder.Run run = runs.get(i);
-      Passage p = passages.get(i);
-      float[] specials = specials(run);
-      firstClause[i] = clauses.size();
-      // The views are each clause and each pair of neighbours: a pair's vector is the mean of
-      // its two clauses' runs.
-      int ones = (ClauseSplitter.viewSpans(p.text()).size() + 1) / 2;
-      for (int k = 0; k < ones; k++) {
-        TokenEncoder.Run one = runs.get(clause + k);
-        clauses.add(one.pooled());
-        if (k + 1 < ones) {
-          TokenEncoder.Run next = runs.get(clause + k + 1);
-          clauses.add(Embedder.unit(pair(one, next)));
-        }
+      if (wholeOf[i] >= 0) {
+        continue;
       }
-      clause += ones;
-      firstToken[i] = tokens.size();
-      int word = 0;
-      for (int t = 0; t < run.states().length; t++) {
-        if (run.special()[t] != 0) {
-          continue;
-        }
-        String w = run.words().get(word++);
-        if (!analysed.computeIfAbsent(w, analyse).isEmpty()) {
-          tokens.add(Embedder.unit(run.states()[t]));
-        }
-      }
-      float[] context = specials.clone();
       for (ContextPart part : parts.get(i)) {
         if (part.literal() != null) {
           Integer at = literals.get(part.literal().strip());
           if (at != null) {
-            add(context, runs.get(at).sum(0, runs.get(at).states().length, false));
+            usedBy.get(at).add(i);
           }
         } else if (part.sentence() == 0) {
           int count = document.paragraphs().get(part.paragraph() - 1).sentences().size();
-          for (int s = 1; s <= count; s++) {
-            add(context, sums[byPlace.get(place(part.paragraph(), s))]);
+          for (int k = 1; k <= count; k++) {
+            usedBy.get(byPlace.get(place(part.paragraph(), k))).add(i);
           }
         } else {
-          add(context, sums[byPlace.get(place(part.paragraph(), part.sentence()))]);
+          usedBy.get(byPlace.get(place(part.paragraph(), part.sentence()))).add(i);
         }
       }
-      Integer whole = wholeContext.get(i);
-      contexts[i] = whole == null ? Embedder.unit(context) : runs.get(whole).pooled();
     }
-    firstClause[n] = clauses.size();
-    firstToken[n] = tokens.size();
+    progress.fileParsed(name, text.length(), texts.size());
 
-    ByteBuffer values = ByteBuffer.allocate(tokens.size() * 384);
-    ByteBuffer scales = ByteBuffer.allocate(tokens.size() * Float.BYTES);
-    TokenVectors.quantize(tokens.toArray(new float[0][]), values, scales);
+    float[][] sentences = new float[n][];
+    float[][] contexts = new float[n][];
+    float[][] clauses = new float[firstClause[n]][];
+    int[] tokenCount = new int[n];
+    int[] spillRow = new int[n];
+    Map<String, List<String>> analysed = new HashMap<>();
+    int dim = encoder.spec().dimensions();
+    for (int i = 0; i < n; i++) {
+      if (wholeOf[i] < 0) {
+        contexts[i] = new float[dim];
+      }
+    }
+    for (int v = 0; v < clauses.length; v++) {
+      clauses[v] = new float[dim];
+    }
+    boolean cls = encoder.spec().pooling() == ModelSpec.Pooling.CLS;
+    encoder.runEach(
+        texts,
+        (t, run) -> {
+          if (t < n) {
+            sentences[t] = run.pooled();
+            spillRow[t] = tokens.rows();
+            int word = 0;
+            for (int r = 0; r < run.rows(); r++) {
+              if (run.special()[r] != 0) {
+                continue;
+              }
+              String w = run.words().get(word++);
+              if (!analysed.computeIfAbsent(w, analyse).isEmpty()) {
+                tokens.append(Embedder.unit(run.state(r)));
+                tokenCount[t]++;
+              }
+            }
+            if (wholeOf[t] < 0) {
+              add(contexts[t], run.specials());
+            }
+          }
+          if (t < clauseAt && !usedBy.get(t).isEmpty()) {
+            float[] sum = run.sum(false);
+            for (int i : usedBy.get(t)) {
+              add(contexts[i], sum);
+            }
+          } else if (t >= clauseAt && t < wholeAt) {
+            int[] of = clauseOf.get(t - clauseAt);
+            int view = firstClause[of[0]] + 2 * of[1];
+            float[] pooled = run.pooled();
+            clauses[view] = pooled;
+            // A pair's vector: the mean over both clauses' tokens (the first one's [CLS] and
+            // [SEP] included), or the mean of two [CLS] vectors.
+            if (of[1] + 1 < of[2]) {
+              add(clauses[view + 1], cls ? pooled : run.sum(true));
+            }
+            if (of[1] > 0) {
+              add(clauses[view - 1], cls ? pooled : run.sum(false));
+            }
+          } else if (t >= wholeAt) {
+            contexts[wholePassages.get(t - wholeAt)] = run.pooled();
+          }
+        },
+        progress::sentences);
+    int[] firstToken = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      firstToken[i + 1] = firstToken[i] + tokenCount[i];
+      if (wholeOf[i] < 0) {
+        contexts[i] = Embedder.unit(contexts[i]);
+      }
+      for (int v = firstClause[i] + 1; v < firstClause[i + 1]; v += 2) {
+        clauses[v] = Embedder.unit(clauses[v]);
+      }
+    }
 
     Set<String> seen = new HashSet<>();
     List<String> words = new ArrayList<>();
@@ -176,44 +219,21 @@ final class FileIndexer {
         }
       }
     }
-    return new FileIndex(
+    return new BuiltFile(
         document,
         sentences,
         contexts,
-        clauses.toArray(new float[0][]),
+        clauses,
         firstClause,
-        values.flip(),
-        scales.flip(),
         firstToken,
+        spillRow,
+        tokens,
         words,
         stems);
   }
 
-  /** Two neighbouring clauses as one view: mean pooling composes, [CLS] vectors are averaged. */
-  private static float[] pair(TokenEncoder.Run one, TokenEncoder.Run next) {
-    if (one.pooling() == ModelSpec.Pooling.CLS) {
-      float[] pair = one.pooled().clone();
-      add(pair, next.pooled());
-      return pair;
-    }
-    float[] pair = one.sum(0, one.states().length, true);
-    add(pair, next.sum(0, next.states().length, false));
-    return pair;
-  }
-
   private static long place(int paragraph, int sentence) {
     return ((long) paragraph << 32) | sentence;
-  }
-
-  /** The states of [CLS] and [SEP]: every separately embedded text has them once. */
-  private static float[] specials(TokenEncoder.Run run) {
-    float[] sum = new float[run.states().length == 0 ? 384 : run.states()[0].length];
-    for (int t = 0; t < run.states().length; t++) {
-      if (run.special()[t] != 0) {
-        add(sum, run.states()[t]);
-      }
-    }
-    return sum;
   }
 
   private static void add(float[] sum, float[] v) {

@@ -8,11 +8,16 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * MiniLM's vector for every token of a text, in context, as the model computes them before
@@ -93,89 +98,53 @@ public final class TokenEncoder implements AutoCloseable {
   /** The tokens of {@code text} with their vectors. */
   public Tokens encode(String text) {
     Encoding encoding = tokenizer.encode(text);
-    long[] ids = encoding.getIds();
-    try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, new long[][] {ids});
-        OnnxTensor mask =
-            OnnxTensor.createTensor(environment, new long[][] {encoding.getAttentionMask()});
-        OnnxTensor types =
-            OnnxTensor.createTensor(environment, new long[][] {encoding.getTypeIds()});
-        OrtSession.Result result = session.run(inputs(inputIds, mask, types))) {
-      float[][] all = ((float[][][]) result.get(0).getValue())[0];
-      long[] special = encoding.getSpecialTokenMask();
+    try {
+      Run run = runBatch(List.of(encoding), List.of(text), encoding.getIds().length).get(0);
       List<float[]> vectors = new ArrayList<>();
-      float[] sum = new float[all.length == 0 ? 0 : all[0].length];
-      for (int i = 0; i < all.length; i++) {
-        for (int d = 0; d < sum.length; d++) {
-          sum[d] += all[i][d];
-        }
-        if (special[i] == 0) {
-          vectors.add(Embedder.unit(all[i]));
+      for (int t = 0; t < run.rows(); t++) {
+        if (run.special()[t] == 0) {
+          vectors.add(Embedder.unit(run.state(t)));
         }
       }
       Optional<float[]> pooled =
-          encoding.exceedMaxLength() || all.length == 0
+          encoding.exceedMaxLength() || run.rows() == 0
               ? Optional.empty()
-              : Optional.of(Embedder.unit(spec.pooling() == ModelSpec.Pooling.CLS ? all[0] : sum));
-      return new Tokens(words(text, encoding), vectors.toArray(new float[0][]), pooled);
+              : Optional.of(run.pooled());
+      return new Tokens(run.words(), vectors.toArray(new float[0][]), pooled);
     } catch (OrtException e) {
       throw new IllegalStateException("the embedding model failed on a text: " + e.getMessage(), e);
     }
   }
 
   /**
-   * The sentence vectors of several short texts (words, phrases) from one run of the model, padded
-   * to the longest: one run costs far less than one per text. Padding is masked out of attention
+   * The sentence vectors of several short texts (words, phrases), from padded model runs of texts
+   * of similar length: one run costs far less than one per text. Padding is masked out of attention
    * and of the mean, so each vector equals the text's own {@link Tokens#pooled}.
    */
   public float[][] pooledBatch(List<String> texts) {
-    if (texts.isEmpty()) {
-      return new float[0][];
-    }
-    Encoding[] encodings = tokenizer.batchEncode(texts);
-    int length = 0;
-    for (Encoding e : encodings) {
-      length = Math.max(length, e.getIds().length);
-    }
-    try {
-      float[][][] all = runPadded(java.util.Arrays.asList(encodings), length);
-      float[][] pooled = new float[texts.size()][];
-      for (int i = 0; i < all.length; i++) {
-        if (spec.pooling() == ModelSpec.Pooling.CLS) {
-          pooled[i] = Embedder.unit(all[i][0]);
-          continue;
-        }
-        float[] sum = new float[all[i][0].length];
-        long[] mask = encodings[i].getAttentionMask();
-        for (int t = 0; t < mask.length; t++) {
-          if (mask[t] != 0) {
-            for (int d = 0; d < sum.length; d++) {
-              sum[d] += all[i][t][d];
-            }
-          }
-        }
-        pooled[i] = Embedder.unit(sum);
-      }
-      return pooled;
-    } catch (OrtException e) {
-      throw new IllegalStateException(
-          "the embedding model failed on a batch of texts: " + e.getMessage(), e);
-    }
+    float[][] pooled = new float[texts.size()][];
+    runEach(texts, (index, run) -> pooled[index] = run.pooled(), n -> {});
+    return pooled;
   }
 
   /**
    * One model run's output for a text: the raw (not normalised) state of every token, special
    * tokens included, with each token's character span in the text; the sentence vector, the token
-   * vectors and the clause vectors are all computed from it.
+   * vectors and the clause vectors are all computed from it. The states are a view of the batch's
+   * output buffer (no copy per text): a run is meant to be reduced to the vectors wanted while it
+   * is handed over, not kept.
    *
+   * @param states {@code rows * dim} floats, token by token
    * @param special 1 for [CLS] and [SEP]
    * @param starts each token's first character in the text (0 for special tokens)
    * @param ends the character after each token (0 for special tokens)
    * @param words for each non-special token, its whole word (see {@link Tokens#words})
-   * @param cut whether the text was cut at {@link #MAX_TOKENS}
+   * @param cut whether the text was cut at the model's window
    * @param pooling the model's pooling, for {@link #pooled}
    */
   public record Run(
-      float[][] states,
+      FloatBuffer states,
+      int dim,
       long[] special,
       int[] starts,
       int[] ends,
@@ -184,6 +153,22 @@ public final class TokenEncoder implements AutoCloseable {
       ModelSpec.Pooling pooling) {
     public Run {
       words = List.copyOf(words);
+      if (states.remaining() != special.length * dim) {
+        throw new IllegalArgumentException(
+            "states hold " + states.remaining() + " floats, not " + special.length + " x " + dim);
+      }
+    }
+
+    /** The number of tokens, special tokens included. */
+    public int rows() {
+      return special.length;
+    }
+
+    /** A copy of token {@code t}'s state. */
+    public float[] state(int t) {
+      float[] out = new float[dim];
+      states.get(t * dim, out);
+      return out;
     }
 
     /**
@@ -191,21 +176,33 @@ public final class TokenEncoder implements AutoCloseable {
      * (MEAN), or the state of [CLS] (CLS).
      */
     public float[] pooled() {
-      return pooling == ModelSpec.Pooling.CLS && states.length > 0
-          ? Embedder.unit(states[0])
-          : Embedder.unit(sum(0, states.length, true));
+      return pooling == ModelSpec.Pooling.CLS && rows() > 0
+          ? Embedder.unit(state(0))
+          : Embedder.unit(sum(true));
     }
 
-    /**
-     * The sum of the states of tokens {@code from} up to {@code to}, special tokens only if {@code
-     * withSpecial}.
-     */
-    public float[] sum(int from, int to, boolean withSpecial) {
-      float[] sum = new float[states.length == 0 ? 384 : states[0].length];
-      for (int i = from; i < to; i++) {
+    /** The sum of the states of all tokens, special tokens only if {@code withSpecial}. */
+    public float[] sum(boolean withSpecial) {
+      float[] sum = new float[dim];
+      for (int i = 0; i < special.length; i++) {
         if (withSpecial || special[i] == 0) {
-          for (int d = 0; d < sum.length; d++) {
-            sum[d] += states[i][d];
+          int base = i * dim;
+          for (int d = 0; d < dim; d++) {
+            sum[d] += states.get(base + d);
+          }
+        }
+      }
+      return sum;
+    }
+
+    /** The sum of the states of [CLS] and [SEP]. */
+    public float[] specials() {
+      float[] sum = new float[dim];
+      for (int i = 0; i < special.length; i++) {
+        if (special[i] != 0) {
+          int base = i * dim;
+          for (int d = 0; d < dim; d++) {
+            sum[d] += states.get(base + d);
           }
         }
       }
@@ -213,109 +210,117 @@ public final class TokenEncoder implements AutoCloseable {
     }
   }
 
+  /** Receives each text's run, with the text's position in the list given to {@link #runEach}. */
+  @FunctionalInterface
+  public interface RunSink {
+    void accept(int index, Run run);
+  }
+
   /**
-   * Runs the model once over each text, in padded batches of texts of similar length (padding is
-   * masked out of attention, so each text's states are its own), and returns the runs in the order
-   * of {@code texts}.
+   * Runs the model once over each text and hands each run to {@code sink} as its batch completes
+   * (not in the order of {@code texts}). Texts are sorted by length and batched by a token budget:
+   * a batch's padded rows times its length stay under {@link #TOKEN_BUDGET}, and its attention
+   * under {@link #MAX_BATCH_SQUARES}, so the memory of a run does not grow with the length or the
+   * number of texts. Padding is masked out of attention, so each text's states are its own. Only
+   * the token counts are kept between batches: each batch is tokenized again when it runs, which
+   * costs far less than the model and keeps no encoding of the whole list.
    */
-  public List<Run> runAll(
-      List<String> texts, int batchSize, java.util.function.IntConsumer textsDone) {
-    Encoding[] encodings = new Encoding[texts.size()];
+  public void runEach(List<String> texts, RunSink sink, IntConsumer textsDone) {
+    int[] lengths = new int[texts.size()];
     for (int from = 0; from < texts.size(); from += 256) {
       List<String> slice = texts.subList(from, Math.min(texts.size(), from + 256));
       Encoding[] batch = tokenizer.batchEncode(slice);
-      System.arraycopy(batch, 0, encodings, from, batch.length);
+      for (int k = 0; k < batch.length; k++) {
+        lengths[from + k] = batch[k].getIds().length;
+      }
     }
     Integer[] order = new Integer[texts.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(
-        order, java.util.Comparator.comparingInt(i -> encodings[i].getIds().length));
-    Run[] runs = new Run[texts.size()];
+    Arrays.sort(order, Comparator.comparingInt(i -> lengths[i]));
     for (int from = 0, to; from < order.length; from = to) {
-      // Attention holds rows x heads x length^2 floats: long texts go in smaller batches, so a
-      // batch of 512-token texts does not take hundreds of megabytes of native memory.
       to = from + 1;
-      while (to < order.length
-          && to - from < batchSize
-          && (long) (to - from + 1) * square(encodings[order[to]].getIds().length)
-              <= MAX_BATCH_SQUARES) {
+      while (to < order.length && fits(to - from + 1, lengths[order[to]])) {
         to++;
       }
-      int length = encodings[order[to - 1]].getIds().length;
-      int n = to - from;
-      List<Encoding> batch = new ArrayList<>(n);
-      for (int k = 0; k < n; k++) {
-        batch.add(encodings[order[from + k]]);
+      List<String> batchTexts = new ArrayList<>(to - from);
+      for (int k = from; k < to; k++) {
+        batchTexts.add(texts.get(order[k]));
+      }
+      Encoding[] encodings = tokenizer.batchEncode(batchTexts);
+      int length = 0;
+      for (Encoding e : encodings) {
+        length = Math.max(length, e.getIds().length);
       }
       try {
-        float[][][] all = runPadded(batch, length);
-        for (int k = 0; k < n; k++) {
-          int index = order[from + k];
-          Encoding e = encodings[index];
-          int own = e.getIds().length;
-          CharSpan[] spans = e.getCharTokenSpans();
-          int[] starts = new int[own];
-          int[] ends = new int[own];
-          for (int t = 0; t < own; t++) {
-            starts[t] = spans[t] == null ? 0 : spans[t].getStart();
-            ends[t] = spans[t] == null ? 0 : spans[t].getEnd();
-          }
-          runs[index] =
-              new Run(
-                  java.util.Arrays.copyOf(all[k], own),
-                  e.getSpecialTokenMask(),
-                  starts,
-                  ends,
-                  words(texts.get(index), e),
-                  e.exceedMaxLength(),
-                  spec.pooling());
+        List<Run> runs = runBatch(Arrays.asList(encodings), batchTexts, length);
+        for (int k = 0; k < runs.size(); k++) {
+          sink.accept(order[from + k], runs.get(k));
         }
       } catch (OrtException ex) {
         throw new IllegalStateException(
             "the embedding model failed on a batch of texts: " + ex.getMessage(), ex);
       }
-      textsDone.accept(n);
+      textsDone.accept(to - from);
     }
-    return java.util.Arrays.asList(runs);
+  }
+
+  /** Whether {@code rows} texts padded to {@code length} tokens make one batch. */
+  static boolean fits(int rows, int length) {
+    return (long) rows * length <= TOKEN_BUDGET
+        && (long) rows * length * length <= MAX_BATCH_SQUARES;
   }
 
   /**
    * One model run over {@code batch}, each encoding padded to {@code length}; padding is masked out
-   * of attention, so each text's states are its own. Returns each text's own rows only, read from
-   * the output's flat buffer: {@code getValue()} would build a Java array for every padded row too.
+   * of attention, so each text's states are its own. Each run is a view of the output's flat buffer
+   * holding that text's own rows ({@code getValue()} would build a Java array of arrays for every
+   * padded row).
    */
-  private float[][][] runPadded(List<Encoding> batch, int length) throws OrtException {
+  private List<Run> runBatch(List<Encoding> batch, List<String> texts, int length)
+      throws OrtException {
     int n = batch.size();
-    long[][] ids = new long[n][length];
-    long[][] mask = new long[n][length];
-    long[][] types = new long[n][length];
+    LongBuffer ids = LongBuffer.allocate(n * length);
+    LongBuffer mask = LongBuffer.allocate(n * length);
+    LongBuffer types = LongBuffer.allocate(n * length);
     for (int k = 0; k < n; k++) {
       Encoding e = batch.get(k);
-      int own = e.getIds().length;
-      System.arraycopy(e.getIds(), 0, ids[k], 0, own);
-      System.arraycopy(e.getAttentionMask(), 0, mask[k], 0, own);
-      System.arraycopy(e.getTypeIds(), 0, types[k], 0, own);
+      ids.put(k * length, e.getIds());
+      mask.put(k * length, e.getAttentionMask());
+      types.put(k * length, e.getTypeIds());
     }
-    try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
-        OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
-        OnnxTensor typeIds = OnnxTensor.createTensor(environment, types);
+    long[] shape = {n, length};
+    try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids, shape);
+        OnnxTensor attention = OnnxTensor.createTensor(environment, mask, shape);
+        OnnxTensor typeIds = OnnxTensor.createTensor(environment, types, shape);
         OrtSession.Result result = session.run(inputs(inputIds, attention, typeIds))) {
       OnnxTensor states = (OnnxTensor) result.get(0);
-      java.nio.FloatBuffer flat = states.getFloatBuffer();
-      long[] shape = states.getInfo().getShape();
-      int dim = (int) shape[2];
-      float[][][] own = new float[n][][];
+      FloatBuffer flat = states.getFloatBuffer();
+      int dim = (int) states.getInfo().getShape()[2];
+      List<Run> runs = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
-        int rows = batch.get(k).getIds().length;
-        own[k] = new float[rows][dim];
-        for (int t = 0; t < rows; t++) {
-          flat.position((k * length + t) * dim);
-          flat.get(own[k][t]);
+        Encoding e = batch.get(k);
+        int own = e.getIds().length;
+        CharSpan[] spans = e.getCharTokenSpans();
+        int[] starts = new int[own];
+        int[] ends = new int[own];
+        for (int t = 0; t < own; t++) {
+          starts[t] = spans[t] == null ? 0 : spans[t].getStart();
+          ends[t] = spans[t] == null ? 0 : spans[t].getEnd();
         }
+        runs.add(
+            new Run(
+                flat.slice(k * length * dim, own * dim),
+                dim,
+                e.getSpecialTokenMask(),
+                starts,
+                ends,
+                words(texts.get(k), e),
+                e.exceedMaxLength(),
+                spec.pooling()));
       }
-      return own;
+      return runs;
     }
   }
 
@@ -325,12 +330,14 @@ public final class TokenEncoder implements AutoCloseable {
         : Map.of("input_ids", ids, "attention_mask", mask);
   }
 
-  /** At most 8 texts of 128 tokens or 1 of 362 per batch: about 12 MB of attention per layer. */
-  private static final long MAX_BATCH_SQUARES = 8L * 128 * 128;
+  /**
+   * Padded tokens per model run: the output alone is this times 384 floats (3 MB), and the layers'
+   * intermediate states a few times that, however long or many the texts.
+   */
+  static final int TOKEN_BUDGET = 2048;
 
-  private static long square(int n) {
-    return (long) n * n;
-  }
+  /** At most 8 texts of 128 tokens or 1 of 362 per batch: about 12 MB of attention per layer. */
+  static final long MAX_BATCH_SQUARES = 8L * 128 * 128;
 
   /** For each non-special token, the whitespace- and punctuation-bounded word around it. */
   private static List<String> words(String text, Encoding encoding) {

@@ -318,9 +318,12 @@ public final class DocumentParser {
     }
     List<Sentence> sentences = new ArrayList<>();
     for (int[] span : spans) {
-      int start = block.start() + span[0];
-      int end = block.start() + span[1];
-      sentences.add(new Sentence(sentences.size() + 1, start, end, text.substring(start, end)));
+      // A sentence beyond the model's window is several passages, each quoted on its own.
+      for (int[] piece : SentencePieces.of(block.text(), span[0], span[1])) {
+        int start = block.start() + piece[0];
+        int end = block.start() + piece[1];
+        sentences.add(new Sentence(sentences.size() + 1, start, end, text.substring(start, end)));
+      }
     }
     return sentences;
   }

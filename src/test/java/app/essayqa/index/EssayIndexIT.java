@@ -81,8 +81,10 @@ class EssayIndexIT {
   }
 
   @Test
-  void should_report_the_file_when_memory_runs_out_and_keep_nothing_of_it() throws IOException {
-    write("long.txt", article("rivers") + "\n\n" + article("harbours"));
+  void should_report_the_file_in_one_line_when_memory_runs_out_and_keep_nothing_of_it()
+      throws IOException {
+    String text = article("rivers") + "\n\n" + article("harbours");
+    write("long.txt", text);
     IndexProgress exhausted =
         new IndexProgress() {
           @Override
@@ -93,7 +95,19 @@ class EssayIndexIT {
 
     assertThatThrownBy(() -> build(seeds, cache, exhausted))
         .isInstanceOfSatisfying(
-            IndexMemoryExhausted.class, e -> assertThat(e.file()).isEqualTo("long.txt"));
+            IndexMemoryExhausted.class,
+            e -> {
+              assertThat(e.file()).isEqualTo("long.txt");
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "out of memory while indexing long.txt (" + text.length() + " characters)")
+                  .doesNotContain("\n");
+            });
+    // The first batch's token vectors were already on disk when the heap "ran out": no file of
+    // the entry, finished or not, is left to be read.
+    try (Stream<Path> left = Files.walk(cache)) {
+      assertThat(left.filter(Files::isRegularFile)).isEmpty();
+    }
 
     Recorder again = new Recorder();
     EssayIndex index = build(seeds, cache, again);
