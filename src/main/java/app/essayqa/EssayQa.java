@@ -4,6 +4,7 @@ import app.essayqa.answer.AbstentionPolicy;
 import app.essayqa.answer.Answer;
 import app.essayqa.answer.AnswerComposer;
 import app.essayqa.answer.Composed;
+import app.essayqa.answer.Definitions;
 import app.essayqa.answer.Evidence;
 import app.essayqa.answer.Refusal;
 import app.essayqa.answer.SentenceStream;
@@ -48,6 +49,7 @@ public final class EssayQa implements Answerer {
       QueryBuilder queries,
       PassageFinder finder,
       AbstentionPolicy abstention,
+      Definitions definitions,
       AnswerComposer composer,
       AnswerComposer quoter,
       Refusal refusals,
@@ -100,7 +102,8 @@ public final class EssayQa implements Answerer {
     if (ranked.isEmpty() && q.scope() == Scope.CONTINUE) {
       return s.refusals().endOfText(shown, timings(timings, t0));
     }
-    AbstentionPolicy.Verdict verdict = s.abstention().judge(query, ranked);
+    AbstentionPolicy.Verdict verdict =
+        s.definitions().judge(query, ranked).orElseGet(() -> s.abstention().judge(query, ranked));
     List<Evidence> evidence = Evidence.of(verdict.ranked());
     Answer answer;
     if (verdict.abstainReason().isPresent()) {

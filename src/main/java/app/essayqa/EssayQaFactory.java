@@ -2,6 +2,7 @@ package app.essayqa;
 
 import app.essayqa.answer.AbstentionPolicy;
 import app.essayqa.answer.AnswerComposer;
+import app.essayqa.answer.Definitions;
 import app.essayqa.answer.ExtractiveAnswerComposer;
 import app.essayqa.answer.Refusal;
 import app.essayqa.config.Config;
@@ -10,6 +11,7 @@ import app.essayqa.error.EssayQaException;
 import app.essayqa.error.IoReason;
 import app.essayqa.generate.LlmAnswerComposer;
 import app.essayqa.generate.LlmSettings;
+import app.essayqa.index.AcronymTable;
 import app.essayqa.index.Embedder;
 import app.essayqa.index.EmbeddingModels;
 import app.essayqa.index.EssayIndex;
@@ -206,6 +208,7 @@ final class EssayQaFactory {
             queries,
             finder,
             abstention,
+            new Definitions(AcronymTable.of(index.passages())),
             llm.<AnswerComposer>map(settings -> new LlmAnswerComposer(quoter, settings))
                 .orElse(quoter),
             quoter,

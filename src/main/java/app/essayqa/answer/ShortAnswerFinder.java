@@ -1,9 +1,9 @@
 package app.essayqa.answer;
 
+import app.essayqa.index.AcronymTable;
 import app.essayqa.question.AnswerKind;
 import app.essayqa.question.Question;
 import app.essayqa.question.WordList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -117,7 +117,8 @@ public final class ShortAnswerFinder {
     }
   }
 
-  private static Optional<String> acronymAsked(String question) {
+  /** The acronym {@code question} asks to expand ("What does NTS stand for?"), if it asks that. */
+  public static Optional<String> acronymAsked(String question) {
     Matcher m = STAND_FOR.matcher(question.strip());
     if (!m.find()) {
       return Optional.empty();
@@ -126,56 +127,11 @@ public final class ShortAnswerFinder {
   }
 
   /**
-   * "non-traditional security (NTS)": the words before the parenthesis whose initials spell the
-   * acronym; or "NTS (non-traditional security)": the words inside it.
+   * "non-traditional security (NTS)" or "NTS (non-traditional security)": read as the library's
+   * {@link AcronymTable} reads it.
    */
   static Optional<String> expansion(String acronym, String sentence) {
-    String letters = acronym.replaceAll("s$", "").toLowerCase(Locale.ROOT);
-    Matcher after = Pattern.compile("\\(" + Pattern.quote(acronym) + "\\)").matcher(sentence);
-    while (after.find()) {
-      Optional<String> before = initialsBackwards(sentence.substring(0, after.start()), letters);
-      if (before.isPresent()) {
-        return before;
-      }
-    }
-    Matcher inside =
-        Pattern.compile("\\b" + Pattern.quote(acronym) + " \\(([^()]{3,80})\\)").matcher(sentence);
-    while (inside.find()) {
-      String words = inside.group(1).strip();
-      if (initials(words).startsWith(letters) && words.length() <= MAX_CHARS) {
-        return Optional.of(words);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The shortest tail of {@code text} whose words' initials spell {@code letters}. */
-  private static Optional<String> initialsBackwards(String text, String letters) {
-    String trimmed = text.stripTrailing();
-    Matcher word = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*").matcher(trimmed);
-    List<int[]> words = new ArrayList<>();
-    while (word.find()) {
-      words.add(new int[] {word.start(), word.end()});
-    }
-    for (int k = 1; k <= Math.min(words.size(), letters.length() + 3); k++) {
-      int start = words.get(words.size() - k)[0];
-      String tail = trimmed.substring(start);
-      if (initials(tail).equals(letters)) {
-        return tail.length() <= MAX_CHARS ? Optional.of(tail) : Optional.empty();
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Initials of the words, hyphenated parts counted apart ("non-traditional" is "nt"). */
-  private static String initials(String words) {
-    StringBuilder out = new StringBuilder();
-    for (String w : words.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (!w.isEmpty() && !List.of("of", "and", "the", "for", "in", "on").contains(w)) {
-        out.append(w.charAt(0));
-      }
-    }
-    return out.toString();
+    return AcronymTable.expansion(acronym, sentence).flatMap(ShortAnswerFinder::fit);
   }
 
   private static Optional<String> quantity(

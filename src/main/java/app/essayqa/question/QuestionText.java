@@ -31,7 +31,8 @@ public final class QuestionText {
 
   /**
    * Strips terminal escape sequences and control and format characters, applies NFKC (full-width
-   * letters become ASCII) and folds white space; then checks length, words and script.
+   * letters become ASCII) and folds white space; then checks length, words and script; and last
+   * takes the chatter off it (markup, emoji, greetings and politeness: {@link Chatter}).
    */
   public static Cleaned clean(String raw, int maxChars) {
     if (raw == null) {
@@ -47,6 +48,7 @@ public final class QuestionText {
     text = SINGLE_QUOTES.matcher(text).replaceAll("'");
     text = DOUBLE_QUOTES.matcher(text).replaceAll("\"");
     text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String lines = text;
     text = SPACES.matcher(text).replaceAll(" ").strip();
     if (text.isEmpty()) {
       return new Cleaned(text, Optional.of("Please type a question about the essay."));
@@ -72,7 +74,10 @@ public final class QuestionText {
               "I can only answer questions in English, the language of the essay. "
                   + "Please ask again in English."));
     }
-    return new Cleaned(text, Optional.empty());
+    // Chatter is no question: when nothing else is there, the question is judged as typed.
+    String plain = Chatter.strip(lines);
+    boolean plainHasWords = plain.codePoints().anyMatch(Character::isLetterOrDigit);
+    return new Cleaned(plainHasWords ? plain : text, Optional.empty());
   }
 
   private static String tooLong(int length, int maxChars) {

@@ -50,7 +50,13 @@ public enum WordList {
   /** Nouns for places ("city", "country"). */
   PLACE_NOUNS("place-nouns"),
   /** Words about a person's life and work ("background", "job"). */
-  BIOGRAPHY_WORDS("biography-words");
+  BIOGRAPHY_WORDS("biography-words"),
+  /**
+   * What a chat puts around a question and carries nothing of it: greetings, politeness, apologies,
+   * hedges, fillers, sign-offs ("hi", "thanks", "sorry if this is silly"); {@link Chatter} takes
+   * them off a question's edges.
+   */
+  DISCOURSE_WORDS("discourse-words");
 
   private final String resource;
   private volatile Set<String> entries;

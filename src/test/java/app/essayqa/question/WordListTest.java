@@ -35,7 +35,17 @@ class WordListTest {
         Arguments.of(WordList.TITLES, "prime minister", true),
         Arguments.of(WordList.PERSON_NOUNS, "scholar", true),
         Arguments.of(WordList.PLACE_NOUNS, "city", true),
-        Arguments.of(WordList.BIOGRAPHY_WORDS, "background", true));
+        Arguments.of(WordList.BIOGRAPHY_WORDS, "background", true),
+        Arguments.of(WordList.DISCOURSE_WORDS, "hi", true),
+        Arguments.of(WordList.DISCOURSE_WORDS, "thank you", true),
+        Arguments.of(WordList.DISCOURSE_WORDS, "sorry if this is silly", true),
+        Arguments.of(WordList.DISCOURSE_WORDS, "i was wondering", true),
+        Arguments.of(WordList.DISCOURSE_WORDS, "quick question", true),
+        Arguments.of(WordList.DISCOURSE_WORDS, "lol", true),
+        Arguments.of(WordList.DISCOURSE_WORDS, "btw", true),
+        Arguments.of(WordList.DISCOURSE_WORDS, "question", false),
+        Arguments.of(WordList.DISCOURSE_WORDS, "what", false),
+        Arguments.of(WordList.DISCOURSE_WORDS, "right", false));
   }
 
   @ParameterizedTest(name = "{0} contains {1}: {2}")
