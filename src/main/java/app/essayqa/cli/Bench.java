@@ -109,7 +109,7 @@ public final class Bench {
 
   private BenchBuild build(String label, Path jar, List<String> flags, Path cache, Config config) {
     return new BenchBuild(
-        label, jar, flags, ChildJvm.askFlags(), cache, configArgs, environment(config));
+        label, jar, flags, ChildJvm.shortRunFlags(), cache, configArgs, environment(config));
   }
 
   /** In this JVM: open once (which also fills the index cache), warm up, then time each ask. */

@@ -18,14 +18,15 @@ final class BenchBuild {
   private final String label;
   private final Path jar;
   private final List<String> flags;
-  private final List<String> askFlags;
+  private final List<String> shortRunFlags;
   private final Path cache;
   private final List<String> configArgs;
   private final Map<String, String> environment;
 
   /**
    * @param flags JVM flags for every mode
-   * @param askFlags JVM flags before {@code flags} for {@code ask}, the launcher's fast-start JIT
+   * @param shortRunFlags JVM flags before {@code flags} for {@code ask} and {@code repl}: the
+   *     launcher's JIT flags for those modes
    * @param cache this build's cache folder (index, model, class-data archive)
    * @param configArgs the configuration options of this run, passed on to every child
    */
@@ -33,14 +34,14 @@ final class BenchBuild {
       String label,
       Path jar,
       List<String> flags,
-      List<String> askFlags,
+      List<String> shortRunFlags,
       Path cache,
       List<String> configArgs,
       Map<String, String> environment) {
     this.label = label;
     this.jar = jar;
     this.flags = List.copyOf(flags);
-    this.askFlags = List.copyOf(askFlags);
+    this.shortRunFlags = List.copyOf(shortRunFlags);
     this.cache = cache;
     this.configArgs = List.copyOf(configArgs);
     this.environment = Map.copyOf(environment);
@@ -115,8 +116,8 @@ final class BenchBuild {
   private List<String> command(List<String> archiveFlags, String mode, List<String> tail) {
     List<String> command = new ArrayList<>();
     command.add(ChildJvm.javaBinary());
-    if (mode.equals("ask")) {
-      command.addAll(askFlags);
+    if (mode.equals("ask") || mode.equals("repl")) {
+      command.addAll(shortRunFlags);
     }
     command.addAll(flags);
     command.addAll(archiveFlags);

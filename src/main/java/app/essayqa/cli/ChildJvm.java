@@ -56,12 +56,12 @@ final class ChildJvm {
   }
 
   /**
-   * The JIT flags the launcher gives {@code ask} (it names them in {@code essayqa.ask-jit}), put
-   * before this JVM's own flags so an {@code ESSAYQA_JAVA_OPTS} flag still wins; none when this JVM
-   * was not started by the launcher.
+   * The JIT flags the launcher gives {@code ask} and {@code repl} (it names them in {@code
+   * essayqa.short-run-jit}), put before this JVM's own flags so an {@code ESSAYQA_JAVA_OPTS} flag
+   * still wins; none when this JVM was not started by the launcher.
    */
-  static List<String> askFlags() {
-    String flags = System.getProperty("essayqa.ask-jit", "").strip();
+  static List<String> shortRunFlags() {
+    String flags = System.getProperty("essayqa.short-run-jit", "").strip();
     return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
   }
 
