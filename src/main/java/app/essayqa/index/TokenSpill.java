@@ -51,7 +51,13 @@ final class TokenSpill implements AutoCloseable {
     }
     try {
       return new TokenSpill(
-          file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
+          file,
+          // On Linux the name is removed at once, so not even a killed run leaves the file behind.
+          FileChannel.open(
+              file,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.DELETE_ON_CLOSE));
     } catch (IOException e) {
       deleteQuietly(file);
       throw new UncheckedIOException("cannot write " + file, e);
