@@ -30,7 +30,8 @@ import java.util.zip.CheckedOutputStream;
  * things: {@code KEY.json}, the parsed document; {@code KEY.vec}, its vectors with a checksum (the
  * token vectors are memory-mapped from it, not read onto the heap); and {@code KEY.bm25/}, its
  * Lucene index (kept by the BM25 retriever). A corrupt or truncated entry is reported in one line
- * and built again.
+ * and built again. An entry is written streaming (its token vectors come from a {@link TokenSpill},
+ * never all on the heap), each file under a temporary name renamed into place, the document last.
  */
 public final class FileIndexStore {
   private static final int MAGIC = 0x45514649; // "EQFI"

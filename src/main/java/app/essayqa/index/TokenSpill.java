@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -39,6 +40,7 @@ final class TokenSpill implements AutoCloseable {
     Path file;
     try {
       Files.createDirectories(folder);
+      deleteAbandoned(folder);
       file = Files.createTempFile(folder, "tokens-", ".part");
     } catch (IOException | UnsupportedOperationException e) {
       try {
@@ -49,7 +51,13 @@ final class TokenSpill implements AutoCloseable {
     }
     try {
       return new TokenSpill(
-          file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
+          file,
+          // On Linux the name is removed at once, so not even a killed run leaves the file behind.
+          FileChannel.open(
+              file,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.DELETE_ON_CLOSE));
     } catch (IOException e) {
       deleteQuietly(file);
       throw new UncheckedIOException("cannot write " + file, e);
@@ -119,6 +127,25 @@ final class TokenSpill implements AutoCloseable {
     }
     deleteQuietly(file);
   }
+
+  /**
+   * Deletes the temporary files of runs that were killed (a file being written is touched every few
+   * seconds, so one untouched for ten minutes is no one's).
+   */
+  private static void deleteAbandoned(Path folder) {
+    long before = System.currentTimeMillis() - ABANDONED_MS;
+    try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, "*.part")) {
+      for (Path part : parts) {
+        if (Files.getLastModifiedTime(part).toMillis() < before) {
+          deleteQuietly(part);
+        }
+      }
+    } catch (IOException e) {
+      // Left for the next run.
+    }
+  }
+
+  private static final long ABANDONED_MS = 10 * 60 * 1000L;
 
   private static void deleteQuietly(Path file) {
     try {

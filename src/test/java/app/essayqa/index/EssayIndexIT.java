@@ -235,4 +235,27 @@ class EssayIndexIT {
     assertThat(build(seeds, cache, IndexProgress.NONE).files())
         .noneMatch(EssayIndex.FilePart::built);
   }
+
+  @Test
+  void should_build_again_without_a_notice_an_entry_whose_writing_was_cut_short()
+      throws IOException {
+    // given: an entry as a run killed between its two renames leaves it, the vectors file in
+    // place and the document not yet
+    write("a.txt", article("harbour"));
+    EssayIndex first = build(seeds, cache, IndexProgress.NONE);
+    Files.delete(cache.resolve("files").resolve(first.files().get(0).key() + ".json"));
+
+    // when
+    Recorder progress = new Recorder();
+    EssayIndex index = build(seeds, cache, progress);
+
+    // then
+    assertThat(progress.parsed).containsExactly("a.txt");
+    assertThat(warnings).isEmpty();
+    assertThat(index.sentenceVectors()).isDeepEqualTo(first.sentenceVectors());
+    assertThat(index.tokenVectors().rows()).isEqualTo(first.tokenVectors().rows());
+    for (int row = 0; row < index.tokenVectors().rows(); row++) {
+      assertThat(index.tokenVectors().row(row)).isEqualTo(first.tokenVectors().row(row));
+    }
+  }
 }
