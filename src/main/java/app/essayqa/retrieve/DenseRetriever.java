@@ -11,11 +11,22 @@ import java.util.List;
  * Ranks by cosine similarity of MiniLM vectors: a weighted mean of the similarity to the sentence
  * and to its context, so a sentence is found by what it says and, less, by what stands around it.
  * The sentence's own similarity is in part the best of it and its clauses, so one clause that
- * answers is not drowned by the rest of a long sentence. A brute-force scan: an essay has hundreds
- * of sentences, and a scan of them takes microseconds, far below the cost of embedding the
- * question.
+ * answers is not drowned by the rest of a long sentence. Which passages are scored is up to its
+ * {@link Candidates}: every one (a scan, the fastest for a small library) or those an approximate
+ * nearest-neighbour search finds ({@link KnnCandidates}); the score itself is always exact, from
+ * the float vectors.
  */
 public final class DenseRetriever implements Retriever {
+  /** The passages worth scoring for a question. Thread-safe. */
+  public interface Candidates {
+    /**
+     * Passage ids, each once, among which the {@code limit} best by the dense score are (all of
+     * them, or by an approximate search: most of them); never null.
+     */
+    int[] find(float[] query, int limit);
+  }
+
+  private final Candidates candidates;
   private final List<Passage> passages;
   private final float[][] sentenceVectors;
   private final float[][] contextVectors;
@@ -25,7 +36,7 @@ public final class DenseRetriever implements Retriever {
   private final double clauseWeight;
 
   /**
-   * Vectors must be unit length, one row per passage, in passage-id order.
+   * A scan of every passage. Vectors must be unit length, one row per passage, in passage-id order.
    *
    * @param clauseVectors clause views, passage by passage; {@code firstClause} indexes them as in
    *     {@link app.essayqa.index.EssayIndex}
@@ -41,6 +52,27 @@ public final class DenseRetriever implements Retriever {
       int[] firstClause,
       double contextWeight,
       double clauseWeight) {
+    this(
+        passages,
+        sentenceVectors,
+        contextVectors,
+        clauseVectors,
+        firstClause,
+        contextWeight,
+        clauseWeight,
+        null);
+  }
+
+  /** As the scan, scoring only what {@code candidates} finds (null: every passage). */
+  public DenseRetriever(
+      List<Passage> passages,
+      float[][] sentenceVectors,
+      float[][] contextVectors,
+      float[][] clauseVectors,
+      int[] firstClause,
+      double contextWeight,
+      double clauseWeight,
+      Candidates candidates) {
     if (sentenceVectors.length != passages.size() || contextVectors.length != passages.size()) {
       throw new IllegalArgumentException(
           "vectors for "
@@ -68,14 +100,29 @@ public final class DenseRetriever implements Retriever {
     this.firstClause = firstClause.clone();
     this.contextWeight = contextWeight;
     this.clauseWeight = clauseWeight;
+    this.candidates = candidates;
   }
 
   @Override
   public List<ScoredPassage> retrieve(Query query, int limit) {
-    List<ScoredPassage> scored = new ArrayList<>(passages.size());
-    for (Passage p : passages) {
-      double dense = score(query, p);
-      scored.add(new ScoredPassage(p, dense, 0, dense, List.of()));
+    if (limit <= 0) {
+      return List.of();
+    }
+    List<ScoredPassage> scored;
+    if (candidates == null) {
+      scored = new ArrayList<>(passages.size());
+      for (Passage p : passages) {
+        double dense = score(query, p);
+        scored.add(new ScoredPassage(p, dense, 0, dense, List.of()));
+      }
+    } else {
+      int[] ids = candidates.find(query.embedding(), limit);
+      scored = new ArrayList<>(ids.length);
+      for (int id : ids) {
+        Passage p = passages.get(id);
+        double dense = score(query, p);
+        scored.add(new ScoredPassage(p, dense, 0, dense, List.of()));
+      }
     }
     scored.sort(
         Comparator.comparingDouble(ScoredPassage::fused)
