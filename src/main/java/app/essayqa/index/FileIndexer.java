@@ -27,6 +27,8 @@ final class FileIndexer {
   /** Padded rows per model run: enough to keep both cores busy, little padding when sorted. */
   static final int BATCH = 32;
 
+  private static final int DIM = 384;
+
   private final DocumentParser parser = new DocumentParser();
   private final PassageSplitter splitter;
   private final TokenEncoder encoder;
@@ -178,9 +180,9 @@ final class FileIndexer {
     }
     return new FileIndex(
         document,
-        sentences,
-        contexts,
-        clauses.toArray(new float[0][]),
+        VectorRows.of(sentences, DIM),
+        VectorRows.of(contexts, DIM),
+        VectorRows.of(clauses.toArray(new float[0][]), DIM),
         firstClause,
         values.flip(),
         scales.flip(),

@@ -1,7 +1,7 @@
 package app.essayqa.retrieve;
 
 import app.essayqa.index.Passage;
-import app.essayqa.index.Vectors;
+import app.essayqa.index.VectorRows;
 import app.essayqa.question.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +28,9 @@ public final class DenseRetriever implements Retriever {
 
   private final Candidates candidates;
   private final List<Passage> passages;
-  private final float[][] sentenceVectors;
-  private final float[][] contextVectors;
-  private final float[][] clauseVectors;
+  private final VectorRows sentenceVectors;
+  private final VectorRows contextVectors;
+  private final VectorRows clauseVectors;
   private final int[] firstClause;
   private final double contextWeight;
   private final double clauseWeight;
@@ -54,41 +54,45 @@ public final class DenseRetriever implements Retriever {
       double clauseWeight) {
     this(
         passages,
-        sentenceVectors,
-        contextVectors,
-        clauseVectors,
+        VectorRows.of(sentenceVectors, dim(sentenceVectors)),
+        VectorRows.of(contextVectors, dim(sentenceVectors)),
+        VectorRows.of(clauseVectors, dim(sentenceVectors)),
         firstClause,
         contextWeight,
         clauseWeight,
         null);
   }
 
+  private static int dim(float[][] rows) {
+    return rows.length == 0 ? 384 : rows[0].length;
+  }
+
   /** As the scan, scoring only what {@code candidates} finds (null: every passage). */
   public DenseRetriever(
       List<Passage> passages,
-      float[][] sentenceVectors,
-      float[][] contextVectors,
-      float[][] clauseVectors,
+      VectorRows sentenceVectors,
+      VectorRows contextVectors,
+      VectorRows clauseVectors,
       int[] firstClause,
       double contextWeight,
       double clauseWeight,
       Candidates candidates) {
-    if (sentenceVectors.length != passages.size() || contextVectors.length != passages.size()) {
+    if (sentenceVectors.rows() != passages.size() || contextVectors.rows() != passages.size()) {
       throw new IllegalArgumentException(
           "vectors for "
-              + sentenceVectors.length
+              + sentenceVectors.rows()
               + "/"
-              + contextVectors.length
+              + contextVectors.rows()
               + " passages, expected "
               + passages.size());
     }
     if (firstClause.length != passages.size() + 1
-        || firstClause[passages.size()] != clauseVectors.length) {
+        || firstClause[passages.size()] != clauseVectors.rows()) {
       throw new IllegalArgumentException(
           "clause index for "
               + (firstClause.length - 1)
               + " passages and "
-              + clauseVectors.length
+              + clauseVectors.rows()
               + " clauses does not match "
               + passages.size()
               + " passages");
@@ -133,13 +137,13 @@ public final class DenseRetriever implements Retriever {
 
   /** The dense score of one passage, for passages another retriever found. */
   public double score(Query query, Passage p) {
-    double whole = Vectors.dot(query.embedding(), sentenceVectors[p.id()]);
+    double whole = sentenceVectors.dot(p.id(), query.embedding());
     double best = whole;
     for (int i = firstClause[p.id()]; i < firstClause[p.id() + 1]; i++) {
-      best = Math.max(best, Vectors.dot(query.embedding(), clauseVectors[i]));
+      best = Math.max(best, clauseVectors.dot(i, query.embedding()));
     }
     double s = (1 - clauseWeight) * whole + clauseWeight * best;
-    double c = Vectors.dot(query.embedding(), contextVectors[p.id()]);
+    double c = contextVectors.dot(p.id(), query.embedding());
     return (s + contextWeight * c) / (1 + contextWeight);
   }
 }

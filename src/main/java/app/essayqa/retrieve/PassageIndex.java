@@ -3,6 +3,7 @@ package app.essayqa.retrieve;
 import app.essayqa.index.Hashes;
 import app.essayqa.index.Passage;
 import app.essayqa.index.TermAnalyzer;
+import app.essayqa.index.VectorRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public final class PassageIndex implements AutoCloseable {
    *     {@code firstClause[i + 1]} of {@code clauses}
    */
   public record Vectors(
-      float[][] sentences, float[][] contexts, float[][] clauses, int[] firstClause) {}
+      VectorRows sentences, VectorRows contexts, VectorRows clauses, int[] firstClause) {}
 
   private final List<Passage> passages;
   private final List<Directory> directories;
@@ -243,8 +244,8 @@ public final class PassageIndex implements AutoCloseable {
         doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
         doc.add(new TextField(CONTEXT, p.context(), Field.Store.NO));
         if (vectors != null) {
-          doc.add(vector(SENTENCE_VECTOR, vectors.sentences()[id]));
-          doc.add(vector(CONTEXT_VECTOR, vectors.contexts()[id]));
+          doc.add(vector(SENTENCE_VECTOR, vectors.sentences().row(id)));
+          doc.add(vector(CONTEXT_VECTOR, vectors.contexts().row(id)));
         }
         writer.addDocument(doc);
       }
@@ -256,7 +257,7 @@ public final class PassageIndex implements AutoCloseable {
           for (int c = vectors.firstClause()[id]; c < vectors.firstClause()[id + 1]; c++) {
             Document doc = new Document();
             doc.add(new NumericDocValuesField(ID, i));
-            doc.add(vector(CLAUSE_VECTOR, vectors.clauses()[c]));
+            doc.add(vector(CLAUSE_VECTOR, vectors.clauses().row(c)));
             writer.addDocument(doc);
           }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.essayqa.index.Passage;
 import app.essayqa.index.TermAnalyzer;
+import app.essayqa.index.VectorRows;
 import app.essayqa.ingest.ParagraphKind;
 import app.essayqa.question.Query;
 import java.io.IOException;
@@ -95,7 +96,10 @@ class KnnCandidatesTest {
       }
       firstClause[n] = clauses.size();
       return new PassageIndex.Vectors(
-          sentences, contexts, clauses.toArray(new float[0][]), firstClause);
+          VectorRows.of(sentences, DIM),
+          VectorRows.of(contexts, DIM),
+          VectorRows.of(clauses.toArray(new float[0][]), DIM),
+          firstClause);
     }
 
     List<PassageIndex.Part> parts(Path folder) {
@@ -189,7 +193,8 @@ class KnnCandidatesTest {
     List<String> warnings = new ArrayList<>();
 
     try (PassageIndex again = open(tmp, warnings)) {
-      assertThat(new KnnCandidates(again).find(LIBRARY.vectors().sentences()[5], 3)).contains(5);
+      assertThat(new KnnCandidates(again).find(LIBRARY.vectors().sentences().row(5), 3))
+          .contains(5);
     }
     assertThat(warnings).isEmpty();
     assertThat(segmentsFile(tmp.resolve("f0.bm25"))).isEqualTo(segments);
@@ -214,7 +219,8 @@ class KnnCandidatesTest {
     List<String> warnings = new ArrayList<>();
 
     try (PassageIndex index = open(tmp, warnings)) {
-      assertThat(new KnnCandidates(index).find(LIBRARY.vectors().sentences()[7], 3)).contains(7);
+      assertThat(new KnnCandidates(index).find(LIBRARY.vectors().sentences().row(7), 3))
+          .contains(7);
     }
     assertThat(warnings).as("an old part is expected, not damage").isEmpty();
   }
@@ -223,7 +229,7 @@ class KnnCandidatesTest {
   @ValueSource(strings = {"vex", "vem", "vec", "vemf"})
   void should_report_a_damaged_vector_file_in_one_line_and_index_the_file_again(
       String extension, @TempDir Path tmp) throws IOException {
-    float[] q = LIBRARY.vectors().sentences()[PER_FILE + 9];
+    float[] q = LIBRARY.vectors().sentences().row(PER_FILE + 9);
     int[] fresh;
     try (PassageIndex index = open(tmp, new ArrayList<>())) {
       fresh = new KnnCandidates(index).find(q, 10);
