@@ -47,7 +47,7 @@ public final class VectorRows {
   /** The parts' rows one after the other, none copied. */
   public static VectorRows join(List<VectorRows> all) {
     List<FloatBuffer> parts = new ArrayList<>();
-    int dim = all.isEmpty() ? 384 : all.get(0).dim;
+    int dim = all.stream().filter(r -> r.rows() > 0).findFirst().map(r -> r.dim).orElse(384);
     for (VectorRows rows : all) {
       if (rows.rows() > 0 && rows.dim != dim) {
         throw new IllegalArgumentException("vectors of " + rows.dim + " and " + dim);
