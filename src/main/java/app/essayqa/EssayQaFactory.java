@@ -33,8 +33,10 @@ import app.essayqa.retrieve.Bm25Retriever;
 import app.essayqa.retrieve.DenseRetriever;
 import app.essayqa.retrieve.DocumentParts;
 import app.essayqa.retrieve.HybridRetriever;
+import app.essayqa.retrieve.KnnCandidates;
 import app.essayqa.retrieve.LateInteractionReranker;
 import app.essayqa.retrieve.PassageFinder;
+import app.essayqa.retrieve.PassageIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,21 +120,34 @@ final class EssayQaFactory {
                 ConfigKeys.RETRIEVAL_EXPANSION_SIMILARITY,
                 model.floors().expansionSimilarity()),
             config.getInt(ConfigKeys.RETRIEVAL_EXPANSIONS_PER_TERM));
-    Bm25Retriever bm25 =
-        new Bm25Retriever(
+    PassageIndex.Vectors vectors =
+        new PassageIndex.Vectors(
+            index.sentenceVectors(),
+            index.contextVectors(),
+            index.clauseVectors(),
+            index.firstClause());
+    PassageIndex passageIndex =
+        new PassageIndex(
             index.passages(),
             analyzer,
-            config.getDouble(ConfigKeys.RETRIEVAL_BM25_B),
-            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_WEIGHT),
             index.files().stream()
                 .map(
                     f ->
-                        new Bm25Retriever.Part(
+                        new PassageIndex.Part(
                             indexDir.resolve("files").resolve(f.key() + ".bm25"),
                             f.firstPassage(),
                             f.passages()))
                 .toList(),
+            vectors,
             LOG::warn);
+    Bm25Retriever bm25 =
+        new Bm25Retriever(
+            passageIndex,
+            analyzer,
+            config.getDouble(ConfigKeys.RETRIEVAL_BM25_B),
+            config.getDouble(ConfigKeys.RETRIEVAL_EXPANSION_WEIGHT));
+    // Below knn-from passages every vector is scored (measured faster there: README "Scaling").
+    boolean knn = index.passages().size() >= config.getInt(ConfigKeys.RETRIEVAL_KNN_FROM);
     DenseRetriever dense =
         new DenseRetriever(
             index.passages(),
@@ -141,7 +156,8 @@ final class EssayQaFactory {
             index.clauseVectors(),
             index.firstClause(),
             config.getDouble(ConfigKeys.RETRIEVAL_CONTEXT_WEIGHT),
-            config.getDouble(ConfigKeys.RETRIEVAL_CLAUSE_WEIGHT));
+            config.getDouble(ConfigKeys.RETRIEVAL_CLAUSE_WEIGHT),
+            knn ? new KnnCandidates(passageIndex) : null);
     HybridRetriever hybrid =
         new HybridRetriever(
             dense,
@@ -156,9 +172,10 @@ final class EssayQaFactory {
             config.getInt(ConfigKeys.RETRIEVAL_CANDIDATES));
     String version = indexVersion(library, config);
     LOG.debug(
-        "open: {} documents, {} passages, index {} in {} ms",
+        "open: {} documents, {} passages ({}), index {} in {} ms",
         library.documents().size(),
         index.passages().size(),
+        knn ? "HNSW search" : "scan",
         version,
         ms(started));
     // Without token vectors (no content words at all) the late ranking would be all ties.
@@ -214,7 +231,7 @@ final class EssayQaFactory {
             quoter,
             new Refusal(library, version),
             new TurnReader(index.passages()),
-            List.of(bm25, analyzer, tokenEncoder),
+            List.of(bm25, passageIndex, analyzer, tokenEncoder),
             version));
   }
 

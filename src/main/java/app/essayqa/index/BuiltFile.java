@@ -33,9 +33,9 @@ record BuiltFile(
   FileIndex with(ByteBuffer tokenValues, ByteBuffer tokenScales) {
     return new FileIndex(
         document,
-        sentenceVectors,
-        contextVectors,
-        clauseVectors,
+        VectorRows.of(sentenceVectors, TokenSpill.DIM),
+        VectorRows.of(contextVectors, TokenSpill.DIM),
+        VectorRows.of(clauseVectors, TokenSpill.DIM),
         firstClause,
         tokenValues,
         tokenScales,

@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
 public record EssayIndex(
     Library library,
     List<Passage> passages,
-    float[][] sentenceVectors,
-    float[][] contextVectors,
-    float[][] clauseVectors,
+    VectorRows sentenceVectors,
+    VectorRows contextVectors,
+    VectorRows clauseVectors,
     int[] firstClause,
     TokenVectors tokenVectors,
     int[] firstToken,
@@ -162,13 +162,11 @@ public record EssayIndex(
     int count = seeds.files().size();
     List<Document> documents = new ArrayList<>();
     int passageCount = 0;
-    int clauseCount = 0;
     int tokenCount = 0;
     for (int i = 0; i < count; i++) {
       FileIndex part = parts.get(i);
       documents.add(part.document());
       passageCount += part.passages();
-      clauseCount += part.clauseVectors().length;
       tokenCount += part.tokens();
     }
     Library library = new Library(documents, seeds.warnings());
@@ -177,9 +175,9 @@ public record EssayIndex(
       throw new IllegalStateException(
           "the index holds " + passageCount + " passages, the documents " + passages.size());
     }
-    float[][] sentences = new float[passageCount][];
-    float[][] contexts = new float[passageCount][];
-    float[][] clauses = new float[clauseCount][];
+    List<VectorRows> sentences = new ArrayList<>();
+    List<VectorRows> contexts = new ArrayList<>();
+    List<VectorRows> clauses = new ArrayList<>();
     int[] firstClause = new int[passageCount + 1];
     int[] firstToken = new int[passageCount + 1];
     List<ByteBuffer> values = new ArrayList<>();
@@ -194,9 +192,9 @@ public record EssayIndex(
     for (int i = 0; i < count; i++) {
       FileIndex part = parts.get(i);
       int n = part.passages();
-      System.arraycopy(part.sentenceVectors(), 0, sentences, p, n);
-      System.arraycopy(part.contextVectors(), 0, contexts, p, n);
-      System.arraycopy(part.clauseVectors(), 0, clauses, c, part.clauseVectors().length);
+      sentences.add(part.sentenceVectors());
+      contexts.add(part.contextVectors());
+      clauses.add(part.clauseVectors());
       for (int k = 0; k < n; k++) {
         firstClause[p + k] = c + part.firstClause()[k];
         firstToken[p + k] = t + part.firstToken()[k];
@@ -211,7 +209,7 @@ public record EssayIndex(
         }
       }
       p += n;
-      c += part.clauseVectors().length;
+      c += part.clauseVectors().rows();
       t += part.tokens();
     }
     firstClause[passageCount] = c;
@@ -219,9 +217,9 @@ public record EssayIndex(
     return new EssayIndex(
         library,
         passages,
-        sentences,
-        contexts,
-        clauses,
+        VectorRows.join(sentences),
+        VectorRows.join(contexts),
+        VectorRows.join(clauses),
         firstClause,
         new TokenVectors(values, scales, 384),
         firstToken,

@@ -9,6 +9,8 @@ import java.util.List;
  * of its passages (in the order {@link PassageSplitter} gives them), all with file-local row
  * numbers.
  *
+ * @param sentenceVectors one row per passage; read from disk, memory-mapped, as are {@code
+ *     contextVectors} and {@code clauseVectors}
  * @param firstClause passage {@code i}'s clause views are rows {@code firstClause[i]} up to {@code
  *     firstClause[i + 1]} of {@code clauseVectors}
  * @param tokenValues the content tokens' vectors as bytes (see {@link TokenVectors}), often a
@@ -20,9 +22,9 @@ import java.util.List;
  */
 public record FileIndex(
     Document document,
-    float[][] sentenceVectors,
-    float[][] contextVectors,
-    float[][] clauseVectors,
+    VectorRows sentenceVectors,
+    VectorRows contextVectors,
+    VectorRows clauseVectors,
     int[] firstClause,
     ByteBuffer tokenValues,
     ByteBuffer tokenScales,
@@ -35,7 +37,7 @@ public record FileIndex(
   }
 
   public int passages() {
-    return sentenceVectors.length;
+    return sentenceVectors.rows();
   }
 
   public int tokens() {

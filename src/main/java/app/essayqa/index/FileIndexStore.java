@@ -38,6 +38,9 @@ public final class FileIndexStore {
   private static final int FORMAT = 1;
   private static final int DIM = 384;
 
+  /** Bytes of one float vector. */
+  private static final int ROW = DIM * Float.BYTES;
+
   private final Path folder;
   private final Consumer<String> warn;
   private final ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
@@ -104,10 +107,16 @@ public final class FileIndexStore {
           throw new IOException("vectors of another size");
         }
         int n = in.readInt();
-        float[][] sentences = floats(in, n);
-        float[][] contexts = floats(in, n);
+        // The float vectors are mapped, not read: a start must not grow with the library's
+        // vectors (the dense search reads the few rows it scores).
+        long at = 24;
+        VectorRows sentences = mapped(channel, in, at, n);
+        at += (long) n * ROW;
+        VectorRows contexts = mapped(channel, in, at, n);
+        at += (long) n * ROW;
         int[] firstClause = ints(in, n + 1);
-        float[][] clauses = floats(in, firstClause[n]);
+        at += (n + 1L) * Integer.BYTES;
+        VectorRows clauses = mapped(channel, in, at, firstClause[n]);
         int[] firstToken = ints(in, n + 1);
         int tokens = firstToken[n];
         int words = in.readInt();
@@ -162,17 +171,14 @@ public final class FileIndexStore {
     }
   }
 
-  private static float[][] floats(DataInputStream in, int rows) throws IOException {
-    if (rows < 0 || rows > 50_000_000) {
+  /** {@code rows} vectors from {@code at} in the file, mapped; {@code in} skips past them. */
+  private static VectorRows mapped(FileChannel channel, DataInputStream in, long at, int rows)
+      throws IOException {
+    if (rows < 0 || rows > 50_000_000 || at + (long) rows * ROW > channel.size()) {
       throw new IOException("bad row count " + rows);
     }
-    float[][] out = new float[rows][DIM];
-    for (float[] row : out) {
-      for (int d = 0; d < DIM; d++) {
-        row[d] = in.readFloat();
-      }
-    }
-    return out;
+    in.skipNBytes((long) rows * ROW);
+    return VectorRows.of(channel.map(FileChannel.MapMode.READ_ONLY, at, (long) rows * ROW), DIM);
   }
 
   private static int[] ints(DataInputStream in, int count) throws IOException {

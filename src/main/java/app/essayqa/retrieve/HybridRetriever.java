@@ -12,7 +12,7 @@ import java.util.List;
  * Every returned passage carries all its scores and its matched terms, whichever list found it,
  * since abstention and {@code :debug} need them.
  */
-public final class HybridRetriever implements Retriever {
+public final class HybridRetriever implements ScoringRetriever {
   /** How the three rankings (dense, BM25, late interaction) are combined into one. */
   public enum Fusion {
     RRF,
@@ -78,10 +78,7 @@ public final class HybridRetriever implements Retriever {
     return complete;
   }
 
-  /**
-   * {@code passage} with every score computed, for a passage a stage wants judged whether or not
-   * retrieval found it (the byline of an author question); its fused score is 0.
-   */
+  @Override
   public ScoredPassage score(Query query, Passage passage) {
     return new ScoredPassage(
         passage,

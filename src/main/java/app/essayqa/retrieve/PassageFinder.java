@@ -32,7 +32,7 @@ public final class PassageFinder {
   /** "Tell me more" quotes this many sentences. */
   private static final int READ_ON = 2;
 
-  private final HybridRetriever retriever;
+  private final ScoringRetriever retriever;
   private final DocumentParts parts;
   private final List<Passage> passages;
   private final double scopeBoost;
@@ -42,7 +42,7 @@ public final class PassageFinder {
    *     (the bio for "who wrote it") or of the paragraph a follow-up leans on is moved up
    */
   public PassageFinder(
-      HybridRetriever retriever, DocumentParts parts, List<Passage> passages, double scopeBoost) {
+      ScoringRetriever retriever, DocumentParts parts, List<Passage> passages, double scopeBoost) {
     this.retriever = retriever;
     this.parts = parts;
     this.passages = List.copyOf(passages);
