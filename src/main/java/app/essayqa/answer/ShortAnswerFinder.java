@@ -224,7 +224,10 @@ public final class ShortAnswerFinder {
   }
 
   private static String trimRun(String run) {
-    return run.replaceAll("[.'’-]+$", "").replaceAll("^(?:The|A|An) ", "").strip();
+    return run.replaceAll("['’]s$", "")
+        .replaceAll("[.'’-]+$", "")
+        .replaceAll("^(?:The|A|An) ", "")
+        .strip();
   }
 
   /** A date; a month name only when capitalised, so the verb "may" is not one. */

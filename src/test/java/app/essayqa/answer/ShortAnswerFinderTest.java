@@ -63,6 +63,7 @@ class ShortAnswerFinderTest {
         "Who floated the idea? | The idea was floated by Dr Kei Koga at the meeting. | Dr Kei Koga",
         "Who wrote the report? | The report was written by Prof. Ann Lee of the institute. | Prof."
             + " Ann Lee",
+        "Who summed it up? | It was Dr Ann Lee’s view that summed it up. | Dr Ann Lee",
         "Who founded the company? | The company was founded by Maria Lopez in Madrid. | NONE",
         "Where was the meeting held? | The meeting was held in Jakarta last year. | NONE",
         "When did the project start? | The project started in December 2019. | December 2019",
