@@ -3,6 +3,7 @@ package app.essayqa;
 import app.essayqa.answer.Answer;
 import app.essayqa.answer.Citation;
 import app.essayqa.index.Passage;
+import app.essayqa.question.Chatter;
 import app.essayqa.question.Turn;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +40,9 @@ final class TurnReader {
     if (paragraphs.isEmpty()) {
       previous.citations().forEach(c -> paragraphs.add(c.document() + "#" + c.paragraph()));
     }
-    return Optional.of(new Turn(previous.question(), paragraphs, last));
+    // A follow-up leans on what was asked, not on the greeting around it.
+    String asked = Chatter.strip(previous.question());
+    boolean hasWords = asked.codePoints().anyMatch(Character::isLetterOrDigit);
+    return Optional.of(new Turn(hasWords ? asked : previous.question(), paragraphs, last));
   }
 }

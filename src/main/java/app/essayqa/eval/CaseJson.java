@@ -27,12 +27,20 @@ final class CaseJson {
       g.writeEndArray();
     }
     g.writeEndArray();
+    if (c.shortAnswer().isPresent()) {
+      g.writeStringField("short", c.shortAnswer().get());
+    }
     g.writeStringField("summary", r.expectation());
     g.writeEndObject();
     g.writeBooleanField("passed", r.passed());
     strings(g, "reasons", r.reasons());
     g.writeBooleanField("abstained", r.abstained());
     g.writeStringField("answer", r.answer());
+    if (r.shortAnswer().isPresent()) {
+      g.writeStringField("short", r.shortAnswer().get());
+    } else {
+      g.writeNullField("short");
+    }
     g.writeNumberField("firstRelevantRank", Ranking.firstRelevantRank(r.relevance()));
     g.writeNumberField("latencyMs", Math.round(r.latencyMs() * 1000) / 1000.0);
     g.writeArrayFieldStart("citations");

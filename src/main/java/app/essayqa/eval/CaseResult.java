@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param groupsSatisfied how many {@code answer_contains} groups the answer text satisfies
  * @param reasons why the case failed; empty when it passed
  * @param generation how a language model wrote the answer, when one was asked
+ * @param shortAnswer the short direct answer the system gave, if any
+ * @param typedFact whether the question asks for a typed fact, which wants a short answer
  */
 record CaseResult(
     EvalCase expected,
@@ -22,11 +24,43 @@ record CaseResult(
     int groupsSatisfied,
     double latencyMs,
     List<String> reasons,
-    Optional<Generation> generation) {
+    Optional<Generation> generation,
+    Optional<String> shortAnswer,
+    boolean typedFact) {
   CaseResult {
     quotes = List.copyOf(quotes);
     reasons = List.copyOf(reasons);
     Objects.requireNonNull(generation, "generation");
+    Objects.requireNonNull(shortAnswer, "shortAnswer");
+  }
+
+  CaseResult(
+      EvalCase expected,
+      boolean abstained,
+      String answer,
+      List<QuoteResult> quotes,
+      int groupsSatisfied,
+      double latencyMs,
+      List<String> reasons,
+      Optional<Generation> generation) {
+    this(
+        expected,
+        abstained,
+        answer,
+        quotes,
+        groupsSatisfied,
+        latencyMs,
+        reasons,
+        generation,
+        Optional.empty(),
+        false);
+  }
+
+  /** Whether the short answer given is the one the case expects, when it expects one. */
+  boolean shortMatches() {
+    return expected.shortAnswer().isPresent()
+        && !abstained
+        && shortAnswer.map(s -> ShortMatch.same(s, expected.shortAnswer().get())).orElse(false);
   }
 
   CaseResult(
@@ -70,6 +104,8 @@ record CaseResult(
               String.join(
                   " and ", c.answerContains().stream().map(g -> String.join("/", g)).toList()));
     }
+    c.shortAnswer()
+        .ifPresent(e -> s.append(s.length() > 0 ? "; " : "").append("short answer \"" + e + "\""));
     return s.toString();
   }
 }

@@ -2,6 +2,9 @@ package app.essayqa.eval;
 
 import app.essayqa.answer.Answer;
 import app.essayqa.answer.Citation;
+import app.essayqa.answer.ShortAnswer;
+import app.essayqa.answer.ShortAnswerFinder;
+import app.essayqa.question.AnswerKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,15 +78,41 @@ final class CaseScorer {
                     .noneMatch(cite -> cite.n() == s.citation() && cite.quote().contains(s.text())))
         .ifPresent(
             s -> reasons.add("short answer is not verbatim in quote [" + s.citation() + "]"));
-    return new CaseResult(
-        c,
-        answer.abstained(),
-        answer.text(),
-        quotes,
-        satisfied,
-        latencyMs,
-        reasons,
-        answer.generation());
+    Optional<String> shortAnswer = answer.shortAnswer().map(ShortAnswer::text);
+    boolean typedFact =
+        ShortAnswerFinder.asksForTypedFact(c.question(), AnswerKind.of(c.question()));
+    CaseResult result =
+        new CaseResult(
+            c,
+            answer.abstained(),
+            answer.text(),
+            quotes,
+            satisfied,
+            latencyMs,
+            reasons,
+            answer.generation(),
+            shortAnswer,
+            typedFact);
+    if (c.shortAnswer().isPresent() && !answer.abstained() && !result.shortMatches()) {
+      reasons.add(
+          "short answer "
+              + shortAnswer.map(s -> "\"" + s + "\"").orElse("missing")
+              + ", expected \""
+              + c.shortAnswer().get()
+              + "\"");
+      return new CaseResult(
+          c,
+          answer.abstained(),
+          answer.text(),
+          quotes,
+          satisfied,
+          latencyMs,
+          reasons,
+          answer.generation(),
+          shortAnswer,
+          typedFact);
+    }
+    return result;
   }
 
   /** A case whose question made the system throw: a bug, counted as a miss with the error. */

@@ -22,6 +22,16 @@ enum Metric {
   ANSWERED("answered", false, true),
   /** Of all quotes shown, the share found verbatim at their offsets in the seed text. */
   FAITHFULNESS("faithfulness", false, true),
+  /**
+   * Cases with a {@code short:} expectation: share whose short answer is it (case, quotes, spaces
+   * and end punctuation ignored); a refusal or no short answer is a miss.
+   */
+  SHORT_EXACT("short_exact", false, true),
+  /**
+   * Answered cases whose question asks for a typed fact (when, how many, who, where, which X, what
+   * an acronym stands for): share given a short answer.
+   */
+  SHORT_PRESENT("short_present", false, true),
   /** Mean length in characters of the answers given (refusals excluded). */
   ANSWER_CHARS("answer_chars", false, false),
   /** Median time per question, milliseconds, as measured around the call. */

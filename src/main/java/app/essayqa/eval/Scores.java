@@ -26,6 +26,10 @@ final class Scores {
   private int answeredAnswerable;
   private int quotes;
   private int faithfulQuotes;
+  private int shortCases;
+  private int shortMatched;
+  private int typedAnswered;
+  private int typedShort;
   private int answers;
   private long answerChars;
   private double[] latencies = new double[64];
@@ -73,6 +77,18 @@ final class Scores {
           hitSum[i] += Ranking.hitAt(relevance, ks[i]);
           rrSum[i] += Ranking.reciprocalRankAt(relevance, ks[i]);
           ndcgSum[i] += Ranking.ndcgAt(relevance, ks[i]);
+        }
+      }
+      if (c.shortAnswer().isPresent()) {
+        shortCases++;
+        if (r.shortMatches()) {
+          shortMatched++;
+        }
+      }
+      if (r.typedFact() && !r.abstained()) {
+        typedAnswered++;
+        if (r.shortAnswer().isPresent()) {
+          typedShort++;
         }
       }
       if (!c.answerContains().isEmpty()) {
@@ -143,6 +159,8 @@ final class Scores {
       case ABSTENTION_RECALL -> ratio(abstainedOnAbstainCases, abstainCases);
       case ANSWERED -> ratio(answeredAnswerable, answerableCases);
       case FAITHFULNESS -> ratio(faithfulQuotes, quotes);
+      case SHORT_EXACT -> ratio(shortMatched, shortCases);
+      case SHORT_PRESENT -> ratio(typedShort, typedAnswered);
       case ANSWER_CHARS -> ratio(answerChars, answers);
       case LATENCY_P50 -> percentile(latencies, cases, 0.50);
       case LATENCY_P95 -> percentile(latencies, cases, 0.95);

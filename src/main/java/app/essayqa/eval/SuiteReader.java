@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -29,7 +30,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 final class SuiteReader implements AutoCloseable {
   private static final Set<String> TOP_KEYS = Set.of("name", "thresholds", "cases");
   private static final Set<String> CASE_KEYS =
-      Set.of("id", "question", "evidence", "answer_contains", "abstain", "tags");
+      Set.of("id", "question", "evidence", "answer_contains", "abstain", "tags", "short");
   private static final YAMLFactory YAML = yamlFactory();
 
   private final Path file;
@@ -233,6 +234,7 @@ final class SuiteReader implements AutoCloseable {
     List<List<String>> answerContains = List.of();
     boolean abstain = false;
     List<String> tags = List.of();
+    Optional<String> shortAnswer = Optional.empty();
     Set<String> seen = new HashSet<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
@@ -248,6 +250,7 @@ final class SuiteReader implements AutoCloseable {
         case "answer_contains" -> answerContains = termGroups();
         case "abstain" -> abstain = bool("abstain");
         case "tags" -> tags = stringList("tags");
+        case "short" -> shortAnswer = Optional.of(scalar("short"));
         default ->
             throw error(
                 keyLine, key, "unknown key in a case (expected one of " + sorted(CASE_KEYS) + ")");
@@ -272,7 +275,10 @@ final class SuiteReader implements AutoCloseable {
           "evidence",
           "case" + named + " checks nothing: give evidence, answer_contains or abstain: true");
     }
-    return new EvalCase(id, question, evidence, answerContains, abstain, tags, start);
+    if (abstain && shortAnswer.isPresent()) {
+      throw error(start, "short", "case" + named + " expects a refusal, which has no short answer");
+    }
+    return new EvalCase(id, question, evidence, answerContains, abstain, tags, start, shortAnswer);
   }
 
   private String scalar(String field) throws IOException {

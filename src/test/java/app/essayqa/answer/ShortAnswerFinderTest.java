@@ -3,6 +3,10 @@ package app.essayqa.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.essayqa.question.AnswerKind;
+import app.essayqa.question.FollowUp;
+import app.essayqa.question.Question;
+import app.essayqa.question.Scope;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,5 +53,40 @@ class ShortAnswerFinderTest {
     assertThat(span).isEqualTo(Optional.ofNullable(expected));
     span.ifPresent(s -> assertThat(sentence).contains(s).hasSizeGreaterThanOrEqualTo(s.length()));
     span.ifPresent(s -> assertThat(s.length()).isLessThanOrEqualTo(ShortAnswerFinder.MAX_CHARS));
+  }
+
+  @ParameterizedTest(name = "{0} in {1} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "NONE",
+      value = {
+        "Who floated the idea? | The idea was floated by Dr Kei Koga at the meeting. | Dr Kei Koga",
+        "Who wrote the report? | The report was written by Prof. Ann Lee of the institute. | Prof."
+            + " Ann Lee",
+        "Who summed it up? | It was Dr Ann Lee’s view that summed it up. | Dr Ann Lee",
+        "Who founded the company? | The company was founded by Maria Lopez in Madrid. | NONE",
+        "Where was the meeting held? | The meeting was held in Jakarta last year. | NONE",
+        "When did the project start? | The project started in December 2019. | December 2019",
+      })
+  void should_show_a_name_first_only_when_a_title_tells_it_as_a_person(
+      String question, String sentence, String expected) {
+    Question q =
+        new Question(
+            question,
+            question,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            AnswerKind.of(question),
+            Optional.empty(),
+            Scope.FACT,
+            FollowUp.STANDALONE,
+            Optional.empty());
+    Citation cited = new Citation(1, "doc.txt", "T", "T", 1, 1, 0, sentence.length(), sentence, 1);
+
+    Optional<ShortAnswer> found = ShortAnswerFinder.find(q, List.of(cited));
+
+    assertThat(found.map(ShortAnswer::text)).isEqualTo(Optional.ofNullable(expected));
   }
 }

@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.essayqa.answer.Answer;
 import app.essayqa.answer.Citation;
+import app.essayqa.answer.ShortAnswer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CaseScorerTest {
@@ -30,6 +32,67 @@ class CaseScorerTest {
     assertThat(r.relevance()).containsExactly(true);
     assertThat(r.groupsSatisfied()).isEqualTo(2);
     assertThat(r.quotes()).allMatch(QuoteResult::faithful);
+  }
+
+  private static EvalCase expectingShort(String question, String shortAnswer) {
+    return new EvalCase(
+        "s", question, List.of("Seoul"), List.of(), false, List.of(), 1, Optional.of(shortAnswer));
+  }
+
+  private static Answer withShort(String span) {
+    return answer(SEOUL + " [1]", SEOUL).withShortAnswer(Optional.of(new ShortAnswer(span, 1)));
+  }
+
+  @Test
+  void should_match_the_expected_short_answer_ignoring_case_and_end_punctuation() {
+    CaseResult r =
+        scorer(3)
+            .score(
+                expectingShort("When did it meet?", "december 2019."),
+                withShort("December 2019"),
+                1);
+
+    assertThat(r.passed()).isTrue();
+    assertThat(r.shortMatches()).isTrue();
+    assertThat(r.typedFact()).isTrue();
+  }
+
+  @Test
+  void should_fail_a_case_whose_short_answer_is_another_or_missing() {
+    EvalCase c = expectingShort("When did it meet?", "December 2019");
+
+    assertThat(scorer(3).score(c, withShort("2019"), 1).reasons())
+        .containsExactly("short answer \"2019\", expected \"December 2019\"");
+    assertThat(scorer(3).score(c, answer(SEOUL + " [1]", SEOUL), 1).reasons())
+        .containsExactly("short answer missing, expected \"December 2019\"");
+  }
+
+  @Test
+  void should_count_a_question_as_typed_only_when_it_asks_for_a_typed_fact() {
+    CaseResult why =
+        scorer(3)
+            .score(
+                new EvalCase(
+                    "y", "Why did they meet?", List.of("Seoul"), List.of(), false, List.of(), 1),
+                answer(SEOUL + " [1]", SEOUL),
+                1);
+
+    assertThat(why.typedFact()).isFalse();
+    assertThat(
+            scorer(3)
+                .score(
+                    new EvalCase(
+                        "h",
+                        "How many themes were there?",
+                        List.of("themes"),
+                        List.of(),
+                        false,
+                        List.of(),
+                        1),
+                    answer(THEMES + " [1]", THEMES),
+                    1)
+                .typedFact())
+        .isTrue();
   }
 
   @Test

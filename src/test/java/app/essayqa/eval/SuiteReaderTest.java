@@ -48,6 +48,7 @@ class SuiteReaderTest {
               - id: c
                 question: Who floated India?
                 answer_contains: ["Koga"]
+                short: Dr Kei Koga
             """);
 
     Suite suite = SuiteReader.validate(file);
@@ -72,6 +73,18 @@ class SuiteReaderTest {
     assertThat(cases.get(1).abstain()).isTrue();
     assertThat(cases.get(1).tags()).containsExactly("far-off");
     assertThat(cases.get(2).answerContains()).containsExactly(List.of("Koga"));
+    assertThat(cases.get(2).shortAnswer()).hasValue("Dr Kei Koga");
+    assertThat(cases.get(0).shortAnswer()).isEmpty();
+  }
+
+  @Test
+  void should_reject_a_short_answer_on_a_case_that_expects_a_refusal() throws IOException {
+    Path file = write("cases:\n  - {id: a, question: q, abstain: true, short: x}\n");
+
+    assertThatThrownBy(() -> SuiteReader.validate(file))
+        .isInstanceOf(SuiteException.class)
+        .hasMessageContaining("short")
+        .hasMessageContaining("no short answer");
   }
 
   @Test
