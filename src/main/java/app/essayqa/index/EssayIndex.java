@@ -129,7 +129,7 @@ public record EssayIndex(
       long fileStarted = System.nanoTime();
       FileIndex fresh;
       try {
-        fresh = indexer.index(file.name(), file.text(), progress);
+        fresh = indexer.index(file.name(), file.text(), file.pageStarts(), progress);
       } catch (OutOfMemoryError e) {
         // The file's model runs are unreachable once this frame unwinds: there is room to say so.
         throw new IndexMemoryExhausted(file.name(), file.text().length());
@@ -261,13 +261,15 @@ public record EssayIndex(
       SeedLoader.SeedFile file, String settings, String analysisId, TokenEncoder tokenEncoder) {
     return Hashes.sha256(
             String.join(
-                "\u0000",
-                CODE,
-                analysisId,
-                tokenEncoder.spec().id(),
-                settings,
-                file.name(),
-                file.text()))
+                    "\u0000",
+                    CODE,
+                    analysisId,
+                    tokenEncoder.spec().id(),
+                    settings,
+                    file.name(),
+                    file.text())
+                // Pages are part of what is cited; a file without pages keeps its key.
+                + (file.pageStarts().isEmpty() ? "" : "\u0000pages" + file.pageStarts()))
         .substring(0, 32);
   }
 

@@ -50,7 +50,12 @@ final class FileIndexer {
   }
 
   FileIndex index(String name, String text, IndexProgress progress) {
-    Document document = parser.parse(name, text);
+    return index(name, text, List.of(), progress);
+  }
+
+  /** Indexes a paged document's text, {@code pageStarts} as {@link Document#pageStarts()}. */
+  FileIndex index(String name, String text, List<Integer> pageStarts, IndexProgress progress) {
+    Document document = parser.parse(name, text, pageStarts);
     List<Passage> passages = splitter.split(new Library(List.of(document), List.of()));
     List<List<ContextPart>> parts = splitter.contextParts(document);
     Map<String, Integer> literals = new LinkedHashMap<>();
