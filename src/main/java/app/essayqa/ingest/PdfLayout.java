@@ -60,9 +60,10 @@ final class PdfLayout {
           // Nothing before it to join to.
         } else if (breaksBefore(previous, line, !firstOnPage, metrics)) {
           text.append("\n\n");
-        } else if (endsInHyphen(previous.text()) && startsLower(line.text())) {
+        } else if (endsInHyphen(previous.text()) && Character.isLetter(line.text().charAt(0))) {
+          // The word goes on: without its hyphen when it was only broken for the line.
           String joined = lastWord(previous.text()) + firstWord(line.text());
-          if (words.contains(joined.toLowerCase(Locale.ROOT))) {
+          if (startsLower(line.text()) && words.contains(joined.toLowerCase(Locale.ROOT))) {
             text.setLength(text.length() - 1);
           }
         } else {
@@ -88,8 +89,10 @@ final class PdfLayout {
       return true;
     }
     if (samePage) {
+      // Larger type (a title over two lines) is set with wider spacing.
       float dy = line.y() - previous.y();
-      if (dy < 0 || dy > GAP_LINES * m.spacing()) {
+      float spacing = m.spacing() * Math.max(1, previous.size() / m.bodySize());
+      if (dy < 0 || dy > GAP_LINES * spacing) {
         return true;
       }
     }
@@ -198,7 +201,7 @@ final class PdfLayout {
    * The body text's usual line spacing and its left and right edges, from the lines in the most
    * common font size.
    */
-  private record Metrics(float spacing, float left, float right) {
+  private record Metrics(float spacing, float bodySize, float left, float right) {
     static Metrics of(List<List<PdfLine>> pages) {
       Map<Integer, Integer> sizes = new HashMap<>();
       for (List<PdfLine> page : pages) {
@@ -230,10 +233,13 @@ final class PdfLayout {
           }
         }
       }
-      float spacing = gaps.isEmpty() ? bodySize : median(gaps);
+      float spacing = gaps.isEmpty() ? bodySize / 2f : median(gaps);
       // The left edge is where most lines start; the right edge where the longest lines end.
       return new Metrics(
-          spacing, lefts.isEmpty() ? 0 : percentile(lefts, 0.1), percentile(rights, 0.9));
+          spacing,
+          Math.max(1, bodySize / 2f),
+          lefts.isEmpty() ? 0 : percentile(lefts, 0.1),
+          percentile(rights, 0.9));
     }
 
     private static float median(List<Float> values) {

@@ -31,7 +31,7 @@ final class PdfReader implements DocumentReader {
     }
     if (pages.stream().allMatch(List::isEmpty)) {
       throw new UnreadableFile(
-          "PDF without a text layer (scanned pages?); OCR is not done, so it is not read");
+          "PDF has no text layer (scanned pages?); OCR is not done, so it is not read");
     }
     return PdfLayout.extract(pages);
   }
