@@ -93,7 +93,13 @@ final class DocxReader implements DocumentReader {
   private static String text(XWPFParagraph p) {
     StringBuilder text = new StringBuilder();
     for (XWPFRun run : p.getRuns()) {
-      text.append(run.text());
+      var ctr = run.getCTR();
+      if (ctr.sizeOfFootnoteReferenceArray() > 0 || ctr.sizeOfEndnoteReferenceArray() > 0) {
+        // POI writes the mark as "[footnoteRef:1]"; only the run's own text is the author's.
+        ctr.getTList().forEach(t -> text.append(t.getStringValue()));
+      } else {
+        text.append(run.text());
+      }
     }
     return text.toString().replace('\t', ' ');
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -114,7 +115,8 @@ class PdfReaderTest {
   @Test
   void should_refuse_a_truncated_or_corrupt_pdf_in_one_line() {
     byte[] truncated = Arrays.copyOf(print.bytes(), 300);
-    byte[] garbage = "%PDF-1.7\n\u0001\u0002 not a pdf body at all".getBytes();
+    byte[] garbage =
+        "%PDF-1.7\n\u0001\u0002 not a pdf body at all".getBytes(StandardCharsets.US_ASCII);
 
     for (byte[] bad : List.of(truncated, garbage)) {
       assertThatThrownBy(() -> new PdfReader().read(bad))
