@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -23,24 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StructuredFormatsTest {
   private static final Path ESSAY =
       Path.of("seeds/japan-and-korea-in-the-evolving-china-us-relations.txt");
-  private static final Path FIXTURES = Path.of("src/test/resources/formats");
-
-  /** Text in the fixtures outside the article: none of it may be read. */
-  static final List<String> NOT_ARTICLE =
-      List.of(
-          "stylesheet text",
-          "script text",
-          "subscribe for",
-          "navigation archive",
-          "sidebar text",
-          "hidden element text",
-          "invisible paragraph text",
-          "form text",
-          "footer text",
-          "code sample",
-          "front matter",
-          "Home",
-          "https://");
 
   @ParameterizedTest
   @ValueSource(strings = {"essay.md", "essay.html", "essay.docx"})
@@ -58,7 +39,8 @@ class StructuredFormatsTest {
           .isEqualTo(spaced(txt.paragraphs().get(i).text()));
     }
     assertThat(doc.pageStarts()).isEmpty();
-    assertThat(NOT_ARTICLE).allSatisfy(junk -> assertThat(doc.text()).doesNotContain(junk));
+    assertThat(FormatFixtures.NOT_ARTICLE)
+        .allSatisfy(junk -> assertThat(doc.text()).doesNotContain(junk));
   }
 
   @Test
@@ -167,11 +149,7 @@ class StructuredFormatsTest {
   }
 
   private static Document load(String name, Path seeds) throws IOException {
-    if (name.endsWith(".docx")) {
-      Files.write(seeds.resolve(name), EssayPrints.docx(EssayPrints.blocks(ESSAY)));
-    } else {
-      Files.copy(FIXTURES.resolve(name), seeds.resolve(name));
-    }
+    FormatFixtures.write(name.substring(name.indexOf('.') + 1), seeds);
     Library library = new SeedLoader().load(seeds);
     assertThat(library.warnings()).isEmpty();
     return library.documents().get(0);
