@@ -138,7 +138,8 @@ public final class ExtractiveAnswerComposer implements AnswerComposer {
         p.start(),
         p.end(),
         quote,
-        sp.fused());
+        sp.fused(),
+        document.pageAt(p.start()));
   }
 
   /** A short label for a paragraph near the question, named in an abstaining answer. */

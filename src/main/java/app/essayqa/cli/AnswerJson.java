@@ -36,6 +36,11 @@ final class AnswerJson {
       node.put("section", c.section());
       node.put("paragraph", c.paragraph());
       node.put("sentence", c.sentence());
+      if (c.page().isPresent()) {
+        node.put("page", c.page().getAsInt());
+      } else {
+        node.putNull("page");
+      }
       node.put("start", c.start());
       node.put("end", c.end());
       node.put("quote", c.quote());

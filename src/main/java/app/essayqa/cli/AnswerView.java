@@ -149,7 +149,9 @@ final class AnswerView {
       cited.forEach(x -> out.append(style.bold("[" + x.n() + "]")));
       String section =
           c.section() == null || c.section().isBlank() ? "" : clean(c.section()) + ", ";
-      out.append(' ').append(section).append('¶').append(c.paragraph());
+      out.append(' ').append(section);
+      c.page().ifPresent(page -> out.append("p. ").append(page).append(", "));
+      out.append('¶').append(c.paragraph());
       if (library.documents().size() > 1) {
         out.append(style.faint(" — " + title(c) + " (" + clean(c.document()) + ")"));
       }

@@ -130,7 +130,8 @@ public record EssayIndex(
       // The file's token vectors go to a temporary file as they are made; the entry is put
       // together from it, and it is deleted whatever happens.
       try (TokenSpill tokens = TokenSpill.in(store.folder())) {
-        BuiltFile built = indexer.index(file.name(), file.text(), progress, tokens);
+        BuiltFile built =
+            indexer.index(file.name(), file.text(), file.pageStarts(), progress, tokens);
         part = store.write(keys.get(i), built).orElseGet(built::onHeap);
       } catch (OutOfMemoryError e) {
         // The file's vectors are unreachable once this frame unwinds: there is room to say so.
@@ -253,13 +254,15 @@ public record EssayIndex(
       SeedLoader.SeedFile file, String settings, String analysisId, TokenEncoder tokenEncoder) {
     return Hashes.sha256(
             String.join(
-                "\u0000",
-                CODE,
-                analysisId,
-                tokenEncoder.spec().id(),
-                settings,
-                file.name(),
-                file.text()))
+                    "\u0000",
+                    CODE,
+                    analysisId,
+                    tokenEncoder.spec().id(),
+                    settings,
+                    file.name(),
+                    file.text())
+                // Pages are part of what is cited; a file without pages keeps its key.
+                + (file.pageStarts().isEmpty() ? "" : "\u0000pages" + file.pageStarts()))
         .substring(0, 32);
   }
 

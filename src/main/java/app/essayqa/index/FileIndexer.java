@@ -51,10 +51,15 @@ final class FileIndexer {
    * back. No run is kept: each is reduced at once to what the index needs of it (a sentence's
    * vector and token vectors; its share of the context vectors that include it; a clause's view and
    * its share of the pairs it belongs to), so the heap holds the file's passage vectors and one
-   * batch, however long the file.
+   * batch, however long the file. {@code pageStarts} as {@link Document#pageStarts()}.
    */
-  BuiltFile index(String name, String text, IndexProgress progress, TokenSpill tokens) {
-    Document document = parser.parse(name, text);
+  BuiltFile index(
+      String name,
+      String text,
+      List<Integer> pageStarts,
+      IndexProgress progress,
+      TokenSpill tokens) {
+    Document document = parser.parse(name, text, pageStarts);
     List<Passage> passages = splitter.split(new Library(List.of(document), List.of()));
     List<List<ContextPart>> parts = splitter.contextParts(document);
     int n = passages.size();

@@ -71,9 +71,17 @@ public final class DocumentParser {
 
   /** Parses {@code text}, which is kept as is: every offset in the result points into it. */
   public Document parse(String id, String text) {
+    return parse(id, text, List.of());
+  }
+
+  /**
+   * Parses the text of a paged document, {@code pageStarts} giving the offset where each page
+   * starts (empty for a document without pages).
+   */
+  public Document parse(String id, String text, List<Integer> pageStarts) {
     List<Block> blocks = blocks(text);
     if (blocks.isEmpty()) {
-      return new Document(id, id, Optional.empty(), text, List.of(id), List.of());
+      return new Document(id, id, Optional.empty(), text, List.of(id), List.of(), pageStarts);
     }
     // A file that starts with running text has no title line: name it after the file and keep
     // that text as its first paragraph.
@@ -122,7 +130,7 @@ public final class DocumentParser {
               block.text(),
               sentences(text, block)));
     }
-    return new Document(id, title, author, text, sections, paragraphs);
+    return new Document(id, title, author, text, sections, paragraphs, pageStarts);
   }
 
   private static List<Block> blocks(String text) {

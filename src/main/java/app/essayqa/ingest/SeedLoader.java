@@ -3,23 +3,20 @@ package app.essayqa.ingest;
 import app.essayqa.error.EssayQaException;
 import app.essayqa.error.IoReason;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every {@code .txt} and {@code .md} file directly in the seeds folder as UTF-8. A file that
- * is empty, binary or not UTF-8 is skipped with a warning naming it; a missing folder, or one with
- * no usable file, is an error.
+ * Reads every document directly in the seeds folder: plain text and Markdown (UTF-8), HTML, PDF and
+ * Word ({@code .docx}), each format by its {@link DocumentReader}. A file that is empty, binary
+ * text, not UTF-8, corrupt, encrypted or without a text layer is skipped with a one-line warning
+ * naming it, and the rest are read; a missing folder, or one with no usable file, is an error.
  */
 public final class SeedLoader {
   private static final Logger LOG = LoggerFactory.getLogger(SeedLoader.class);
@@ -29,8 +26,22 @@ public final class SeedLoader {
 
   private final DocumentParser parser = new DocumentParser();
 
-  /** A seed file's name and its text, read and checked but not parsed. */
-  public record SeedFile(String name, String text) {}
+  /**
+   * A seed file's name and its text, read and checked but not parsed: a {@code .txt} file as it is,
+   * another format as its reader extracted it.
+   *
+   * @param pageStarts where each page starts in {@code text}, for a paged format (PDF); else empty
+   */
+  public record SeedFile(String name, String text, List<Integer> pageStarts) {
+    public SeedFile {
+      pageStarts = List.copyOf(pageStarts);
+    }
+
+    /** A file without pages. */
+    public SeedFile(String name, String text) {
+      this(name, text, List.of());
+    }
+  }
 
   /** The usable seed files, in name order, and a warning for each file skipped. */
   public record Seeds(List<SeedFile> files, List<String> warnings) {
@@ -46,7 +57,7 @@ public final class SeedLoader {
     Seeds seeds = read(folder, List.of());
     List<Document> documents = new ArrayList<>();
     for (SeedFile file : seeds.files()) {
-      documents.add(parser.parse(file.name(), file.text()));
+      documents.add(parser.parse(file.name(), file.text(), file.pageStarts()));
     }
     LOG.debug(
         "ingest: {} documents, {} skipped in {} ms",
@@ -82,7 +93,7 @@ public final class SeedLoader {
     }
     if (files.isEmpty()) {
       throw new EssayQaException(
-          "no usable .txt or .md file in seeds folder "
+          "no usable document (.txt, .md, .html, .pdf or .docx) in seeds folder "
               + folder
               + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"));
     }
@@ -108,6 +119,7 @@ public final class SeedLoader {
       throw new EssayQaException("cannot read seeds folder " + folder + ": " + IoReason.of(e), e);
     }
     for (Path file : files) {
+      String name = file.getFileName().toString();
       String problem = null;
       try {
         byte[] bytes = Files.size(file) > MAX_FILE_BYTES ? null : Files.readAllBytes(file);
@@ -115,21 +127,24 @@ public final class SeedLoader {
           problem = "larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB";
         } else if (isBlankText(bytes)) {
           problem = "empty";
-        } else if (containsNul(bytes)) {
-          problem = "binary, not text";
         } else {
-          String text = decodeUtf8(bytes);
-          if (text == null) {
-            problem = "not UTF-8 text";
+          Extracted extracted = DocumentFormat.of(name, bytes).reader().read(bytes);
+          if (extracted.text().chars().allMatch(c -> DocumentParser.isSpace((char) c))) {
+            problem = "no text in it";
           } else {
-            documents.add(new SeedFile(file.getFileName().toString(), text));
+            documents.add(new SeedFile(name, extracted.text(), extracted.pageStarts()));
           }
         }
       } catch (IOException e) {
         problem = "cannot be read: " + IoReason.of(e);
+      } catch (UnreadableFile e) {
+        problem = e.getMessage();
+      } catch (RuntimeException e) {
+        // A reader library failing on odd input costs this file, not the rest of the folder.
+        problem = "cannot be read (" + e.getClass().getSimpleName() + ")";
       }
       if (problem != null) {
-        String warning = "skipped seed file " + file.getFileName() + ": " + problem;
+        String warning = "skipped seed file " + name + ": " + problem;
         LOG.warn(warning);
         warnings.add(warning);
       }
@@ -137,34 +152,12 @@ public final class SeedLoader {
   }
 
   private static boolean hasSeedExtension(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return (name.endsWith(".txt") || name.endsWith(".md")) && !name.startsWith(".");
+    String name = file.getFileName().toString();
+    return DocumentFormat.byName(name).isPresent() && !name.startsWith(".");
   }
 
   private static boolean isBlankText(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     return text.chars().allMatch(c -> DocumentParser.isSpace((char) c));
-  }
-
-  private static boolean containsNul(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String decodeUtf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 }

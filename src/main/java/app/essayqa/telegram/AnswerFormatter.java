@@ -8,6 +8,7 @@ import app.essayqa.ingest.Paragraph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -91,24 +92,37 @@ final class AnswerFormatter {
         int document = documentIndex(c.document());
         if (document >= 0) {
           addSourceButton(
-              buttons, c.n(), new CallbackData(CallbackData.Action.SHOW, document, c.paragraph()));
+              buttons,
+              c.n(),
+              pageMark(c.page()),
+              new CallbackData(CallbackData.Action.SHOW, document, c.paragraph()));
         }
       }
     }
     return new Formatted(html.toString(), rows(buttons));
   }
 
-  /** One button per cited paragraph: sources quoting the same paragraph share it, "[1,2] ¶8". */
-  private static void addSourceButton(List<Button> buttons, int n, CallbackData data) {
+  /**
+   * One button per cited paragraph: sources quoting the same paragraph share it, "[1,2] ¶8", after
+   * its page in a paged document, "[1] p. 3, ¶8".
+   */
+  private static void addSourceButton(
+      List<Button> buttons, int n, String pageMark, CallbackData data) {
     for (int i = 0; i < buttons.size(); i++) {
       Button b = buttons.get(i);
       if (b.data().equals(data)) {
         String numbers = b.label().substring(1, b.label().indexOf(']'));
-        buttons.set(i, new Button("[" + numbers + "," + n + "] ¶" + data.paragraph(), data));
+        String place = b.label().substring(b.label().indexOf(']') + 2);
+        buttons.set(i, new Button("[" + numbers + "," + n + "] " + place, data));
         return;
       }
     }
-    buttons.add(new Button("[" + n + "] ¶" + data.paragraph(), data));
+    buttons.add(new Button("[" + n + "] " + pageMark + "¶" + data.paragraph(), data));
+  }
+
+  /** "p. 3, " for a quote on page 3 of a paged document; nothing without pages. */
+  private static String pageMark(OptionalInt page) {
+    return page.isPresent() ? "p. " + page.getAsInt() + ", " : "";
   }
 
   /** A paragraph with its place in the essay, and buttons to read the ones before and after. */
@@ -123,7 +137,9 @@ final class AnswerFormatter {
     }
     Paragraph p = found.get();
     StringBuilder html = new StringBuilder();
-    html.append("<b>¶")
+    html.append("<b>")
+        .append(pageMark(doc.pageAt(p.start())))
+        .append("¶")
         .append(p.number())
         .append("</b> · <i>")
         .append(Html.escape(p.section()))
@@ -230,7 +246,7 @@ final class AnswerFormatter {
     if (c.section() != null && !c.section().isBlank()) {
       where.append("<i>").append(Html.escape(c.section())).append("</i>, ");
     }
-    return where.append("¶").append(c.paragraph()).toString();
+    return where.append(pageMark(c.page())).append("¶").append(c.paragraph()).toString();
   }
 
   private int documentIndex(String id) {

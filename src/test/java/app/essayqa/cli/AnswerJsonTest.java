@@ -3,6 +3,7 @@ package app.essayqa.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.essayqa.answer.Answer;
+import app.essayqa.answer.Citation;
 import app.essayqa.answer.Generation;
 import app.essayqa.answer.ShortAnswer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** {@code --json}: what a language model's answer cost and what its check found. */
@@ -72,5 +74,44 @@ class AnswerJsonTest {
     assertThat(none.has("short")).isTrue();
     assertThat(none.path("short").isNull()).isTrue();
     assertThat(some.path("short").asText()).isEqualTo("December 2019");
+  }
+
+  @Test
+  void should_give_each_citation_its_page_or_null_for_a_document_without_pages() throws Exception {
+    Answer unpaged = new FakeAnswerer().ask("What links them?");
+    Citation c = unpaged.citations().get(0);
+    Citation onPage =
+        new Citation(
+            c.n(),
+            "essay.pdf",
+            c.title(),
+            c.section(),
+            c.paragraph(),
+            c.sentence(),
+            c.start(),
+            c.end(),
+            c.quote(),
+            c.score(),
+            OptionalInt.of(3));
+    Answer paged =
+        new Answer(
+            unpaged.question(),
+            unpaged.text(),
+            false,
+            List.of(onPage),
+            List.of(),
+            "v1",
+            Map.of(),
+            List.of(),
+            Optional.empty());
+
+    JsonNode none = new ObjectMapper().readTree(AnswerJson.line(unpaged)).path("citations");
+    JsonNode some = new ObjectMapper().readTree(AnswerJson.line(paged)).path("citations");
+
+    assertThat(none.get(0).has("page")).isTrue();
+    assertThat(none.get(0).path("page").isNull()).isTrue();
+    assertThat(some.get(0).path("page").asInt()).isEqualTo(3);
+    assertThat(onPage.locator()).isEqualTo("p. 3, ¶" + c.paragraph() + "." + c.sentence());
+    assertThat(c.locator()).isEqualTo("¶" + c.paragraph() + "." + c.sentence());
   }
 }

@@ -21,7 +21,7 @@ class SeedLoaderTest {
     Files.write(seeds.resolve("binary.txt"), new byte[] {'a', 0, 1, 2});
     Files.write(seeds.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
     Files.writeString(seeds.resolve("empty.txt"), "  \n");
-    Files.writeString(seeds.resolve("notes.pdf"), "ignored: not .txt or .md");
+    Files.writeString(seeds.resolve("notes.csv"), "ignored: not a document format");
 
     Library library = new SeedLoader().load(seeds);
 
@@ -41,7 +41,7 @@ class SeedLoaderTest {
     Files.write(seeds.resolve("binary.txt"), new byte[] {0, 0});
     assertThatThrownBy(() -> new SeedLoader().load(seeds))
         .isInstanceOf(EssayQaException.class)
-        .hasMessageContaining("no usable .txt or .md file")
+        .hasMessageContaining("no usable document")
         .hasMessageContaining("binary.txt");
   }
 

@@ -208,6 +208,48 @@ class AnswerFormatterTest {
   }
 
   @Test
+  void should_name_the_page_of_a_quote_from_a_paged_document_in_its_source_and_button()
+      throws Exception {
+    Library base = library();
+    Document doc = base.documents().get(0);
+    Document paged =
+        new Document(
+            "essay.pdf",
+            doc.title(),
+            doc.author(),
+            doc.text(),
+            doc.sections(),
+            doc.paragraphs(),
+            List.of(0, doc.paragraphs().get(2).start()));
+    AnswerFormatter pdf = new AnswerFormatter(new Library(List.of(paged), List.of()));
+    Citation onPage2 =
+        new Citation(
+            1,
+            "essay.pdf",
+            TITLE,
+            "Part <2>",
+            3,
+            1,
+            10,
+            23,
+            "Third & last.",
+            0.5,
+            java.util.OptionalInt.of(2));
+
+    AnswerFormatter.Formatted f =
+        pdf.answer(answer("Third & last. [1]", false, List.of(onPage2), List.of()));
+
+    assertThat(TelegramHtml.plainText(f.html())).contains("[1] Part <2>, p. 2, ¶3\nThird & last.");
+    assertThat(f.keyboard().get(0))
+        .extracting(AnswerFormatter.Button::label)
+        .containsExactly("[1] p. 2, ¶3");
+    assertThat(TelegramHtml.plainText(pdf.paragraph(0, 3).orElseThrow().html()))
+        .startsWith("p. 2, ¶3");
+    assertThat(TelegramHtml.plainText(pdf.paragraph(0, 1).orElseThrow().html()))
+        .startsWith("p. 1, ¶1");
+  }
+
+  @Test
   void should_find_nothing_for_a_paragraph_that_does_not_exist() {
     assertThat(formatter.paragraph(0, 4)).isEmpty();
     assertThat(formatter.paragraph(1, 1)).isEmpty();
