@@ -112,7 +112,16 @@ class AskCommandTest {
     JsonNode citation = node.get("citations").get(0);
     assertThat(names(citation))
         .containsExactly(
-            "n", "document", "section", "paragraph", "sentence", "start", "end", "quote", "score");
+            "n",
+            "document",
+            "section",
+            "paragraph",
+            "sentence",
+            "page",
+            "start",
+            "end",
+            "quote",
+            "score");
     assertThat(citation.get("quote").asText())
         .isEqualTo(
             FakeAnswerer.TEXT.substring(
