@@ -99,17 +99,27 @@ public final class Bench {
     List<BenchBuild> builds = new ArrayList<>();
     Path benchCache = config.getPath(ConfigKeys.CACHE_DIR).resolve("bench");
     List<String> flags = ChildJvm.ownFlags();
-    builds.add(build("this build", jar, flags, benchCache.resolve("this"), config));
+    List<String> shortRun = ChildJvm.shortRunFlags();
+    builds.add(build("this build", jar, flags, shortRun, benchCache.resolve("this"), config));
     if (baselineJar != null) {
-      List<String> theirs = baselineFlags == null ? flags : baselineFlags;
-      builds.add(build("baseline", baselineJar, theirs, benchCache.resolve("baseline"), config));
+      // Given flags are the baseline's whole set, in every mode; else it runs with this build's.
+      Path cache = benchCache.resolve("baseline");
+      builds.add(
+          baselineFlags == null
+              ? build("baseline", baselineJar, flags, shortRun, cache, config)
+              : build("baseline", baselineJar, baselineFlags, List.of(), cache, config));
     }
     new BenchChildren(builds, starts, BenchQuestions.batch(), out).run();
   }
 
-  private BenchBuild build(String label, Path jar, List<String> flags, Path cache, Config config) {
-    return new BenchBuild(
-        label, jar, flags, ChildJvm.shortRunFlags(), cache, configArgs, environment(config));
+  private BenchBuild build(
+      String label,
+      Path jar,
+      List<String> flags,
+      List<String> shortRunFlags,
+      Path cache,
+      Config config) {
+    return new BenchBuild(label, jar, flags, shortRunFlags, cache, configArgs, environment(config));
   }
 
   /** In this JVM: open once (which also fills the index cache), warm up, then time each ask. */

@@ -52,11 +52,12 @@ final class BenchChildren {
     Map<BenchBuild, Measured> measured = new LinkedHashMap<>();
     for (BenchBuild build : builds) {
       out.printf(Locale.ROOT, "  %s: %s%n", build.label(), build.jar());
-      out.println("    ask:  " + ChildJvm.shellQuoted(build.command("ask")));
-      out.println("    repl: " + ChildJvm.shellQuoted(build.command("repl")));
       out.flush();
       try {
         ChildProcess.Run first = build.prepare(question);
+        // After the first start, so the commands show the archive it recorded.
+        out.println("    ask:  " + ChildJvm.shellQuoted(build.command("ask")));
+        out.println("    repl: " + ChildJvm.shellQuoted(build.command("repl")));
         if (first.exitCode() == 0) {
           measured.put(build, new Measured());
         } else {

@@ -68,8 +68,9 @@ final class BenchCommand implements Callable<Integer> {
       names = "--baseline-flags",
       paramLabel = "FLAGS",
       description = {
-        "JVM flags for the baseline's children, space-separated, e.g. the ones its own launcher"
-            + " used (default: this build's flags, so the ratios compare the jars alone)."
+        "JVM flags for the baseline's children in every mode, space-separated, e.g. the ones its"
+            + " own launcher used (default: this build's flags, per mode as the launcher gives"
+            + " them, so the ratios compare the jars alone)."
       })
   String baselineFlags;
 
