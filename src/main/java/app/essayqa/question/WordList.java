@@ -50,7 +50,11 @@ public enum WordList {
   /** Nouns for places ("city", "country"). */
   PLACE_NOUNS("place-nouns"),
   /** Words about a person's life and work ("background", "job"). */
-  BIOGRAPHY_WORDS("biography-words");
+  BIOGRAPHY_WORDS("biography-words"),
+  /** Everyday things to ask off-topic probe questions about (Ogden's Basic English nouns). */
+  OFF_TOPIC_THINGS("off-topic-things"),
+  /** Everyday question forms with a {@code {}} for a thing, for off-topic probe questions. */
+  OFF_TOPIC_TEMPLATES("off-topic-templates");
 
   private final String resource;
   private volatile Set<String> entries;

@@ -86,13 +86,18 @@ public final class DenseRetriever implements Retriever {
 
   /** The dense score of one passage, for passages another retriever found. */
   public double score(Query query, Passage p) {
-    double whole = Vectors.dot(query.embedding(), sentenceVectors[p.id()]);
+    return score(query.embedding(), p);
+  }
+
+  /** The dense score of one passage for a question's vector. */
+  public double score(float[] question, Passage p) {
+    double whole = Vectors.dot(question, sentenceVectors[p.id()]);
     double best = whole;
     for (int i = firstClause[p.id()]; i < firstClause[p.id() + 1]; i++) {
-      best = Math.max(best, Vectors.dot(query.embedding(), clauseVectors[i]));
+      best = Math.max(best, Vectors.dot(question, clauseVectors[i]));
     }
     double s = (1 - clauseWeight) * whole + clauseWeight * best;
-    double c = Vectors.dot(query.embedding(), contextVectors[p.id()]);
+    double c = Vectors.dot(question, contextVectors[p.id()]);
     return (s + contextWeight * c) / (1 + contextWeight);
   }
 }

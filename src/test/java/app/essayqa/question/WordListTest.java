@@ -35,7 +35,10 @@ class WordListTest {
         Arguments.of(WordList.TITLES, "prime minister", true),
         Arguments.of(WordList.PERSON_NOUNS, "scholar", true),
         Arguments.of(WordList.PLACE_NOUNS, "city", true),
-        Arguments.of(WordList.BIOGRAPHY_WORDS, "background", true));
+        Arguments.of(WordList.BIOGRAPHY_WORDS, "background", true),
+        Arguments.of(WordList.OFF_TOPIC_THINGS, "umbrella", true),
+        Arguments.of(WordList.OFF_TOPIC_THINGS, "treaty", false),
+        Arguments.of(WordList.OFF_TOPIC_TEMPLATES, "how do i clean a {}?", true));
   }
 
   @ParameterizedTest(name = "{0} contains {1}: {2}")
@@ -77,6 +80,12 @@ class WordListTest {
             "howe",
             "seoul",
             "iafor");
+  }
+
+  @Test
+  void should_give_every_off_topic_template_one_place_for_a_thing() {
+    assertThat(WordList.OFF_TOPIC_TEMPLATES.entries())
+        .allMatch(t -> t.indexOf("{}") >= 0 && t.indexOf("{}") == t.lastIndexOf("{}"));
   }
 
   @Test
