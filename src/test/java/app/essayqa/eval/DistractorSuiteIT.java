@@ -44,7 +44,8 @@ class DistractorSuiteIT {
    * The targets this build meets, as corpus/suite/figure: the gated ones. A target missed is
    * printed, not gated; one met is added here so that it stays met.
    */
-  private static final Set<String> GATED = Set.of("man/tuning/near-topic");
+  private static final Set<String> GATED =
+      Set.of("man/tuning/near-topic", "licences/tuning/near-topic");
 
   private static final Map<String, Path> SUITES = suites();
 
