@@ -164,7 +164,8 @@ final class EssayQaFactory {
     // Without token vectors (no content words at all) the late ranking would be all ties.
     boolean lateInteraction =
         config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0 && index.tokenVectors().rows() > 0;
-    Vocabulary vocabulary = Vocabulary.of(library, analyzer);
+    Vocabulary vocabulary =
+        Vocabulary.of(index.files(), library, analyzer, indexDir.resolve("files"));
     QueryBuilder queries =
         new QueryBuilder(analyzer, expander, vocabulary, embedder, tokenEncoder, lateInteraction);
     Set<String> authors = new HashSet<>();
