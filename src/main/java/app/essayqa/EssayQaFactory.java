@@ -35,6 +35,8 @@ import app.essayqa.retrieve.DocumentParts;
 import app.essayqa.retrieve.HybridRetriever;
 import app.essayqa.retrieve.KnnCandidates;
 import app.essayqa.retrieve.LateInteractionReranker;
+import app.essayqa.retrieve.OffTopicCalibration;
+import app.essayqa.retrieve.OffTopicFloors;
 import app.essayqa.retrieve.PassageFinder;
 import app.essayqa.retrieve.PassageIndex;
 import java.io.IOException;
@@ -181,7 +183,8 @@ final class EssayQaFactory {
     // Without token vectors (no content words at all) the late ranking would be all ties.
     boolean lateInteraction =
         config.getDouble(ConfigKeys.RETRIEVAL_LATE_WEIGHT) > 0 && index.tokenVectors().rows() > 0;
-    Vocabulary vocabulary = Vocabulary.of(library, analyzer);
+    Vocabulary vocabulary =
+        Vocabulary.of(index.files(), library, analyzer, indexDir.resolve("files"));
     QueryBuilder queries =
         new QueryBuilder(analyzer, expander, vocabulary, embedder, tokenEncoder, lateInteraction);
     Set<String> authors = new HashSet<>();
@@ -189,12 +192,14 @@ final class EssayQaFactory {
         .documents()
         .forEach(d -> d.author().ifPresent(a -> authors.add(a.toLowerCase(Locale.ROOT))));
     QuestionAnalyzer questions = new QuestionAnalyzer(analyzer, vocabulary, authors);
+    OffTopicFloors floors = offTopicFloors(config, index, dense, tokenEncoder, indexDir);
     PassageFinder finder =
         new PassageFinder(
             hybrid,
             new DocumentParts(library, index.passages()),
             index.passages(),
-            config.getDouble(ConfigKeys.RETRIEVAL_SCOPE_BOOST));
+            config.getDouble(ConfigKeys.RETRIEVAL_SCOPE_BOOST),
+            floors);
     AbstentionPolicy abstention =
         new AbstentionPolicy(
             library,
@@ -209,7 +214,8 @@ final class EssayQaFactory {
                     model.floors().confidentSimilarity()),
                 config.getDouble(ConfigKeys.ABSTENTION_MIN_EVIDENCE),
                 config.getInt(ConfigKeys.ABSTENTION_EVIDENCE_WINDOW),
-                config.getBoolean(ConfigKeys.ABSTENTION_CHECK_ANSWER_TYPE)));
+                config.getBoolean(ConfigKeys.ABSTENTION_CHECK_ANSWER_TYPE)),
+            floors);
     ExtractiveAnswerComposer quoter =
         new ExtractiveAnswerComposer(
             library,
@@ -233,6 +239,36 @@ final class EssayQaFactory {
             new TurnReader(index.passages()),
             List.of(bm25, passageIndex, analyzer, tokenEncoder),
             version));
+  }
+
+  /**
+   * The library's off-topic floors: each file's measurements read from beside its index entry, or
+   * made (probe questions run through the model as questions are) for a file without them.
+   */
+  private static OffTopicFloors offTopicFloors(
+      Config config,
+      EssayIndex index,
+      DenseRetriever dense,
+      TokenEncoder tokenEncoder,
+      Path indexDir) {
+    double quantile = config.getDouble(ConfigKeys.ABSTENTION_OFF_TOPIC_QUANTILE);
+    if (quantile <= 0) {
+      return OffTopicFloors.NONE;
+    }
+    String prefix = tokenEncoder.spec().queryPrefix();
+    String settings =
+        String.join(
+            "\u0000",
+            tokenEncoder.spec().id(),
+            config.display(ConfigKeys.RETRIEVAL_CONTEXT_WEIGHT),
+            config.display(ConfigKeys.RETRIEVAL_CLAUSE_WEIGHT));
+    return new OffTopicCalibration(indexDir.resolve("files"), settings, LOG::warn)
+        .floors(
+            index.files(),
+            index.passages(),
+            dense::score,
+            probes -> tokenEncoder.pooledBatch(probes.stream().map(p -> prefix + p).toList()),
+            quantile);
   }
 
   /**

@@ -8,6 +8,7 @@ import app.essayqa.question.AnswerKind;
 import app.essayqa.question.Query;
 import app.essayqa.question.Question;
 import app.essayqa.question.Scope;
+import app.essayqa.retrieve.OffTopicFloors;
 import app.essayqa.retrieve.ScoredPassage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +45,7 @@ public final class AbstentionPolicy {
   private final Library library;
   private final TermAnalyzer analyzer;
   private final Settings settings;
+  private final OffTopicFloors floors;
 
   /**
    * @param minSimilarity below this best cosine nothing in the library is near the question
@@ -61,10 +63,16 @@ public final class AbstentionPolicy {
       int window,
       boolean checkKind) {}
 
-  public AbstentionPolicy(Library library, TermAnalyzer analyzer, Settings settings) {
+  /**
+   * @param floors the library's off-topic floors: evidence must come from a document the question
+   *     is about, one whose best passage stands above what unrelated questions reach in it
+   */
+  public AbstentionPolicy(
+      Library library, TermAnalyzer analyzer, Settings settings, OffTopicFloors floors) {
     this.library = library;
     this.analyzer = analyzer;
     this.settings = settings;
+    this.floors = floors;
   }
 
   /**
@@ -101,11 +109,22 @@ public final class AbstentionPolicy {
     if (bestDense < settings.minSimilarity() && q.scope() == Scope.FACT) {
       return new Verdict(Optional.of("nothing in it is close to the question"), none, ranked);
     }
+    Set<String> topical = floors.topical(ranked);
     Signals first = null;
     int window = Math.min(settings.window(), ranked.size());
     for (int i = 0; i < window; i++) {
       Signals s = check(query, ranked.get(i), bestDense, i + 1);
       LOG.trace("judge: {} {}", ranked.get(i).passage().locator(), s);
+      // Evidence from a document the question is not about (its best passage no closer than
+      // unrelated questions come to it) counts only when it holds the names the question asks
+      // about: a chance match shares a word, rarely a name.
+      boolean about =
+          q.scope() != Scope.FACT
+              || topical.contains(ranked.get(i).passage().documentId())
+              || (!q.names().isEmpty() && s.namesHeld());
+      if (!about) {
+        continue;
+      }
       if (first == null) {
         first = s;
       }
@@ -114,6 +133,13 @@ public final class AbstentionPolicy {
         reordered.add(0, reordered.remove(i));
         return new Verdict(Optional.empty(), s, reordered);
       }
+    }
+    if (first == null) {
+      // Nothing stands above what unrelated questions reach in these documents by chance.
+      return new Verdict(
+          Optional.of("nothing in it is closer to the question than unrelated questions come"),
+          check(query, ranked.get(0), bestDense, 0),
+          ranked);
     }
     return new Verdict(Optional.of(missing(q, first)), first, ranked);
   }

@@ -45,6 +45,7 @@ public final class ConfigKeys {
   public static final String ABSTENTION_MIN_EVIDENCE = "abstention.min-evidence";
   public static final String ABSTENTION_EVIDENCE_WINDOW = "abstention.evidence-window";
   public static final String RETRIEVAL_SCOPE_BOOST = "retrieval.scope-boost";
+  public static final String ABSTENTION_OFF_TOPIC_QUANTILE = "abstention.off-topic-quantile";
   public static final String ABSTENTION_CHECK_ANSWER_TYPE = "abstention.check-answer-type";
   public static final String TELEGRAM_API_URL = "telegram.api-url";
   public static final String TELEGRAM_ALLOW = "telegram.allow";
@@ -92,6 +93,7 @@ public final class ConfigKeys {
           ConfigKey.number(ABSTENTION_MIN_EVIDENCE, 0.5, 0, 1),
           ConfigKey.integer(ABSTENTION_EVIDENCE_WINDOW, 5, 1, 10),
           ConfigKey.flag(ABSTENTION_CHECK_ANSWER_TYPE, true),
+          ConfigKey.number(ABSTENTION_OFF_TOPIC_QUANTILE, 0.85, 0, 1),
           ConfigKey.text(TELEGRAM_API_URL, "https://api.telegram.org"),
           ConfigKey.list(TELEGRAM_ALLOW, ""),
           ConfigKey.integer(TELEGRAM_MAX_QUESTION_CHARS, 500, 10, 4096),

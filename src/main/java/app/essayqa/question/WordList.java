@@ -56,7 +56,11 @@ public enum WordList {
    * hedges, fillers, sign-offs ("hi", "thanks", "sorry if this is silly"); {@link Chatter} takes
    * them off a question's edges.
    */
-  DISCOURSE_WORDS("discourse-words");
+  DISCOURSE_WORDS("discourse-words"),
+  /** Everyday things to ask off-topic probe questions about (Ogden's Basic English nouns). */
+  OFF_TOPIC_THINGS("off-topic-things"),
+  /** Everyday question forms with a {@code {}} for a thing, for off-topic probe questions. */
+  OFF_TOPIC_TEMPLATES("off-topic-templates");
 
   private final String resource;
   private volatile Set<String> entries;

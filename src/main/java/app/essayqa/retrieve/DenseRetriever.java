@@ -137,13 +137,18 @@ public final class DenseRetriever implements Retriever {
 
   /** The dense score of one passage, for passages another retriever found. */
   public double score(Query query, Passage p) {
-    double whole = sentenceVectors.dot(p.id(), query.embedding());
+    return score(query.embedding(), p);
+  }
+
+  /** The dense score of one passage for a question's vector. */
+  public double score(float[] question, Passage p) {
+    double whole = sentenceVectors.dot(p.id(), question);
     double best = whole;
     for (int i = firstClause[p.id()]; i < firstClause[p.id() + 1]; i++) {
-      best = Math.max(best, clauseVectors.dot(i, query.embedding()));
+      best = Math.max(best, clauseVectors.dot(i, question));
     }
     double s = (1 - clauseWeight) * whole + clauseWeight * best;
-    double c = contextVectors.dot(p.id(), query.embedding());
+    double c = contextVectors.dot(p.id(), question);
     return (s + contextWeight * c) / (1 + contextWeight);
   }
 }

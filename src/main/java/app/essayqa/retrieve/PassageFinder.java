@@ -26,6 +26,9 @@ public final class PassageFinder {
   /** How many passages a document-part question is ranked among. */
   private static final int POOL = 30;
 
+  /** How many fused passages a fact question is routed among before {@link #SHOWN} are kept. */
+  private static final int ROUTED_POOL = 20;
+
   /** How many of the best passages may be reordered by the kind of answer they hold. */
   private static final int KIND_WINDOW = 3;
 
@@ -36,17 +39,25 @@ public final class PassageFinder {
   private final DocumentParts parts;
   private final List<Passage> passages;
   private final double scopeBoost;
+  private final OffTopicFloors floors;
 
   /**
    * @param scopeBoost how far, as a share of the best fused score, a passage of the part asked for
    *     (the bio for "who wrote it") or of the paragraph a follow-up leans on is moved up
+   * @param floors the library's off-topic floors, by which a fact question is routed to the
+   *     documents it is about
    */
   public PassageFinder(
-      ScoringRetriever retriever, DocumentParts parts, List<Passage> passages, double scopeBoost) {
+      ScoringRetriever retriever,
+      DocumentParts parts,
+      List<Passage> passages,
+      double scopeBoost,
+      OffTopicFloors floors) {
     this.retriever = retriever;
     this.parts = parts;
     this.passages = List.copyOf(passages);
     this.scopeBoost = scopeBoost;
+    this.floors = floors;
   }
 
   /** The passages for {@code query}, best first; empty when there is nothing to answer from. */
@@ -66,7 +77,11 @@ public final class PassageFinder {
       case CONTINUE:
         return readOn(query);
       default:
-        List<ScoredPassage> ranked = retriever.retrieve(query, SHOWN);
+        // Routed from a deeper pool: the document a question is about may have its best
+        // sentences just below those of unrelated documents that share a word with it.
+        List<ScoredPassage> routed =
+            DocumentRouter.route(retriever.retrieve(query, ROUTED_POOL), floors);
+        List<ScoredPassage> ranked = routed.subList(0, Math.min(SHOWN, routed.size()));
         if (query.question().followUp() != FollowUp.STANDALONE) {
           ranked =
               preferring(ranked, query.question().leansOn().map(Turn::paragraphs).orElse(Set.of()));

@@ -11,6 +11,7 @@ import app.essayqa.ingest.Library;
 import app.essayqa.question.Query;
 import app.essayqa.question.QuestionAnalyzer;
 import app.essayqa.question.WordList;
+import app.essayqa.retrieve.OffTopicFloors;
 import app.essayqa.retrieve.ScoredPassage;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,10 @@ class AbstentionPolicyTest {
       new QuestionAnalyzer(TERMS, Vocabulary.of(LIBRARY, TERMS), Set.of());
   private static final AbstentionPolicy POLICY =
       new AbstentionPolicy(
-          LIBRARY, TERMS, new AbstentionPolicy.Settings(0.12, 0.2, 0.55, 0.5, 5, true));
+          LIBRARY,
+          TERMS,
+          new AbstentionPolicy.Settings(0.12, 0.2, 0.55, 0.5, 5, true),
+          OffTopicFloors.NONE);
 
   private static List<String> framing() {
     List<String> words = new ArrayList<>(WordList.QUESTION_WORDS.entries());
@@ -87,6 +91,40 @@ class AbstentionPolicyTest {
   void should_answer_only_when_a_passage_holds_the_evidence(
       String question, double dense, String best, String reason) {
     AbstentionPolicy.Verdict verdict = judge(question, dense, best);
+
+    if (reason.isEmpty()) {
+      assertThat(verdict.abstainReason()).isEmpty();
+    } else {
+      assertThat(verdict.abstainReason()).hasValueSatisfying(r -> assertThat(r).contains(reason));
+    }
+  }
+
+  /** The essay's sentences reach 0.35 for most unrelated questions, with no library margin. */
+  private static final AbstentionPolicy CALIBRATED =
+      new AbstentionPolicy(
+          LIBRARY,
+          TERMS,
+          new AbstentionPolicy.Settings(0.12, 0.2, 0.55, 0.5, 5, true),
+          new OffTopicFloors(Map.of("essay.txt", 0.35), 0));
+
+  static Stream<Arguments> calibrated() {
+    return Stream.of(
+        // question, cosine, best passage, refusal reason ("" = answered)
+        Arguments.of("Where was the workshop held?", 0.4, "The workshop", ""),
+        // shares a word, but reads no closer than unrelated questions come: refused
+        Arguments.of("Where was the workshop held?", 0.3, "The workshop", "unrelated questions"),
+        // as close, but it holds the names asked about: a chance match rarely does
+        Arguments.of("What did Kei Koga float?", 0.3, "Dr Kei Koga", ""));
+  }
+
+  @ParameterizedTest(name = "{0} ({1}) -> {3}")
+  @MethodSource("calibrated")
+  void should_take_evidence_only_from_a_document_above_its_off_topic_floor(
+      String question, double dense, String best, String reason) {
+    Query query = new Query(QUESTIONS.analyse(question), new float[] {1}, Map.of(), new float[0][]);
+    List<ScoredPassage> ranked = List.of(new ScoredPassage(passage(best), dense, 1, 1, List.of()));
+
+    AbstentionPolicy.Verdict verdict = CALIBRATED.judge(query, ranked);
 
     if (reason.isEmpty()) {
       assertThat(verdict.abstainReason()).isEmpty();

@@ -44,7 +44,8 @@ class DistractorSuiteIT {
    * The targets this build meets, as corpus/suite/figure: the gated ones. A target missed is
    * printed, not gated; one met is added here so that it stays met.
    */
-  private static final Set<String> GATED = Set.of("man/tuning/near-topic");
+  private static final Set<String> GATED =
+      Set.of("man/tuning/near-topic", "licences/tuning/near-topic");
 
   private static final Map<String, Path> SUITES = suites();
 
@@ -62,8 +63,14 @@ class DistractorSuiteIT {
 
     String line() {
       return String.format(
+          java.util.Locale.ROOT,
           "%-28s %-32s %.3f (target >= %.3f) %s%s",
-          id, figure, value, bound, met() ? "met" : "NOT MET", GATED.contains(id) ? ", gated" : "");
+          id,
+          figure,
+          value,
+          bound,
+          met() ? "met" : "NOT MET",
+          GATED.contains(id) ? ", gated" : "");
     }
   }
 
@@ -85,7 +92,7 @@ class DistractorSuiteIT {
             checks.add(
                 new Check(
                     prefix + "hit@3",
-                    "hit@3 (alone " + String.format("%.3f", base) + ")",
+                    "hit@3 (alone " + String.format(java.util.Locale.ROOT, "%.3f", base) + ")",
                     run.value(HIT3),
                     base - HIT3_DROP));
             checks.add(

@@ -45,7 +45,10 @@ class WordListTest {
         Arguments.of(WordList.DISCOURSE_WORDS, "btw", true),
         Arguments.of(WordList.DISCOURSE_WORDS, "question", false),
         Arguments.of(WordList.DISCOURSE_WORDS, "what", false),
-        Arguments.of(WordList.DISCOURSE_WORDS, "right", false));
+        Arguments.of(WordList.DISCOURSE_WORDS, "right", false),
+        Arguments.of(WordList.OFF_TOPIC_THINGS, "umbrella", true),
+        Arguments.of(WordList.OFF_TOPIC_THINGS, "treaty", false),
+        Arguments.of(WordList.OFF_TOPIC_TEMPLATES, "how do i clean a {}?", true));
   }
 
   @ParameterizedTest(name = "{0} contains {1}: {2}")
@@ -87,6 +90,12 @@ class WordListTest {
             "howe",
             "seoul",
             "iafor");
+  }
+
+  @Test
+  void should_give_every_off_topic_template_one_place_for_a_thing() {
+    assertThat(WordList.OFF_TOPIC_TEMPLATES.entries())
+        .allMatch(t -> t.indexOf("{}") >= 0 && t.indexOf("{}") == t.lastIndexOf("{}"));
   }
 
   @Test
