@@ -77,7 +77,7 @@ public final class Main implements Runnable {
       code = closed(closed, err);
     } catch (OutOfMemoryError e) {
       err.println(
-          "error: out of memory; start with a larger heap, e.g. ESSAYQA_JAVA_OPTS=-Xmx1g"
+          "error: out of memory; start with a larger heap, e.g. ESSAYQA_JAVA_OPTS=-Xmx2g"
               + " ./essay-qa ...");
       code = ExitCode.INTERNAL.code();
     }
@@ -147,7 +147,7 @@ public final class Main implements Runnable {
             e.println(
                 "error: "
                     + Printable.line(full.getMessage())
-                    + "; start with a larger heap, e.g. ESSAYQA_JAVA_OPTS=-Xmx1g ./essay-qa ..."
+                    + "; start with a larger heap, e.g. ESSAYQA_JAVA_OPTS=-Xmx2g ./essay-qa ..."
                     + " (nothing of it was kept; the next start indexes it again)");
             return ExitCode.INTERNAL.code();
           }
