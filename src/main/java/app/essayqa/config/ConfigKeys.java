@@ -65,7 +65,7 @@ public final class ConfigKeys {
           ConfigKey.choice(CHUNKING_CONTEXT_VECTORS, "composed", "embedded", "composed"),
           ConfigKey.integer(RETRIEVAL_TOP_K, 3, 1, 20),
           ConfigKey.integer(RETRIEVAL_CANDIDATES, 30, 1, 500),
-          ConfigKey.integer(RETRIEVAL_KNN_FROM, 2000, 0, 1_000_000_000),
+          ConfigKey.integer(RETRIEVAL_KNN_FROM, 4000, 0, 1_000_000_000),
           ConfigKey.choice(RETRIEVAL_FUSION, "rrf", "rrf", "blend"),
           ConfigKey.integer(RETRIEVAL_RRF_K, 60, 1, 1000),
           ConfigKey.number(RETRIEVAL_DENSE_WEIGHT, 1.0, 0, 10),

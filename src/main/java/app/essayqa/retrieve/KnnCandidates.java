@@ -12,8 +12,9 @@ import org.apache.lucene.search.ScoreDoc;
  * The passages nearest a question by Lucene's HNSW search of the {@link PassageIndex} vector
  * fields: the nearest sentences, the nearest contexts and the passages of the nearest clauses, each
  * list {@link #OVERSAMPLE} times as long as asked for, so that the exact dense score (a weighted
- * mean of the three) finds its best among them. The search visits a few hundred vectors per part
- * instead of every one.
+ * mean of the three) finds its best among them. Each file's part has a graph of its own, and in a
+ * part of a few hundred passages the search visits most of them: it beats scoring every passage
+ * only from a few thousand passages ({@code retrieval.knn-from}).
  */
 public final class KnnCandidates implements DenseRetriever.Candidates {
   /**
