@@ -67,6 +67,9 @@ final class DocxReader implements DocumentReader {
       return Extracted.unpaged(out.toString());
     } catch (IOException | RuntimeException e) {
       throw new UnreadableFile(reason(e));
+    } catch (NoClassDefFoundError e) {
+      // The jar leaves out POI's spreadsheet and slide code (pom.xml): a chart needs it.
+      throw new UnreadableFile("holds a part this program does not read (a chart?); not read");
     }
   }
 

@@ -3,9 +3,11 @@ package app.essayqa.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.essayqa.answer.Answer;
+import app.essayqa.answer.Citation;
 import app.essayqa.answer.ShortAnswer;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class AnswerViewTest {
@@ -70,6 +72,41 @@ class AnswerViewTest {
 
     assertThat(shown).contains("\u001b[1m" + FakeAnswerer.SECOND + "\u001b[22m");
     assertThat(shown).contains(FakeAnswerer.FIRST);
+  }
+
+  @Test
+  void should_name_the_page_of_a_quote_from_a_paged_document_in_the_answer_and_on_sources() {
+    Answer unpaged = fake.ask("What links them?");
+    Citation c = unpaged.citations().get(0);
+    Citation onPage =
+        new Citation(
+            c.n(),
+            c.document(),
+            c.title(),
+            c.section(),
+            c.paragraph(),
+            c.sentence(),
+            c.start(),
+            c.end(),
+            c.quote(),
+            c.score(),
+            OptionalInt.of(4));
+    Answer paged =
+        new Answer(
+            unpaged.question(),
+            unpaged.text(),
+            false,
+            List.of(onPage),
+            List.of(),
+            "v1",
+            java.util.Map.of(),
+            List.of(),
+            Optional.empty());
+
+    AnswerView view = new AnswerView(Style.PLAIN, 0);
+
+    assertThat(view.sources(paged, FakeAnswerer.essay())).contains("p. 4, ¶" + c.paragraph());
+    assertThat(view.sources(unpaged, FakeAnswerer.essay())).doesNotContain("p. ");
   }
 
   @Test
