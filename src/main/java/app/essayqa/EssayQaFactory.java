@@ -87,6 +87,14 @@ final class EssayQaFactory {
             .filter(s -> !s.isBlank())
             .map(s -> config.home().resolve(s.strip()).normalize())
             .toList();
+    // PDFBox writes the list of system fonts it scans (for a PDF's fonts that are not embedded)
+    // to ~/.pdfbox.cache unless told otherwise: it belongs with our other caches. PDFBox takes a
+    // folder that exists and can be written (the launcher makes the cache folder first), and
+    // falls back to the home folder by itself otherwise.
+    Path fontCache = config.getPath(ConfigKeys.CACHE_DIR).toAbsolutePath();
+    if (System.getProperty("pdfbox.fontcache") == null && Files.isDirectory(fontCache)) {
+      System.setProperty("pdfbox.fontcache", fontCache.toString());
+    }
     SeedLoader.Seeds seeds = new SeedLoader().read(config.getPath(ConfigKeys.SEEDS_DIR), extra);
     Path cacheDir = cacheDir(config);
     ModelSpec model = ModelSpec.of(config.getString(ConfigKeys.EMBEDDING_MODEL));
