@@ -58,9 +58,14 @@ record CaseResult(
 
   /** Whether the short answer given is the one the case expects, when it expects one. */
   boolean shortMatches() {
+    return shortMatches(expected, abstained, shortAnswer);
+  }
+
+  /** As {@link #shortMatches()}, for a result still being put together. */
+  static boolean shortMatches(EvalCase expected, boolean abstained, Optional<String> given) {
     return expected.shortAnswer().isPresent()
         && !abstained
-        && shortAnswer.map(s -> ShortMatch.same(s, expected.shortAnswer().get())).orElse(false);
+        && given.map(s -> ShortMatch.same(s, expected.shortAnswer().get())).orElse(false);
   }
 
   CaseResult(

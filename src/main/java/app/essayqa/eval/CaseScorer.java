@@ -81,38 +81,27 @@ final class CaseScorer {
     Optional<String> shortAnswer = answer.shortAnswer().map(ShortAnswer::text);
     boolean typedFact =
         ShortAnswerFinder.asksForTypedFact(c.question(), AnswerKind.of(c.question()));
-    CaseResult result =
-        new CaseResult(
-            c,
-            answer.abstained(),
-            answer.text(),
-            quotes,
-            satisfied,
-            latencyMs,
-            reasons,
-            answer.generation(),
-            shortAnswer,
-            typedFact);
-    if (c.shortAnswer().isPresent() && !answer.abstained() && !result.shortMatches()) {
+    if (c.shortAnswer().isPresent()
+        && !answer.abstained()
+        && !CaseResult.shortMatches(c, answer.abstained(), shortAnswer)) {
       reasons.add(
           "short answer "
               + shortAnswer.map(s -> "\"" + s + "\"").orElse("missing")
               + ", expected \""
               + c.shortAnswer().get()
               + "\"");
-      return new CaseResult(
-          c,
-          answer.abstained(),
-          answer.text(),
-          quotes,
-          satisfied,
-          latencyMs,
-          reasons,
-          answer.generation(),
-          shortAnswer,
-          typedFact);
     }
-    return result;
+    return new CaseResult(
+        c,
+        answer.abstained(),
+        answer.text(),
+        quotes,
+        satisfied,
+        latencyMs,
+        reasons,
+        answer.generation(),
+        shortAnswer,
+        typedFact);
   }
 
   /** A case whose question made the system throw: a bug, counted as a miss with the error. */

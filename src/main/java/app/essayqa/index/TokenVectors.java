@@ -122,16 +122,6 @@ public final class TokenVectors {
   }
 
   private int part(int row) {
-    int lo = 0;
-    int hi = values.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (firstRow[mid] <= row) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    return VectorRows.partOf(firstRow, values.length, row);
   }
 }

@@ -82,8 +82,17 @@ public final class VectorRows {
   }
 
   private int part(int row) {
+    return partOf(firstRow, parts.length, row);
+  }
+
+  /**
+   * The last of {@code parts} parts whose first row is at most {@code row} ({@code firstRow[i]} the
+   * first row of part {@code i}): the non-empty part holding it when empty parts repeat a first
+   * row. Shared with {@link TokenVectors}.
+   */
+  static int partOf(int[] firstRow, int parts, int row) {
     int lo = 0;
-    int hi = parts.length - 1;
+    int hi = parts - 1;
     while (lo < hi) {
       int mid = (lo + hi + 1) >>> 1;
       if (firstRow[mid] <= row) {
