@@ -104,7 +104,7 @@ public final class EssayQa implements Answerer {
     }
     AbstentionPolicy.Verdict verdict =
         s.definitions().judge(query, ranked).orElseGet(() -> s.abstention().judge(query, ranked));
-    List<Evidence> evidence = Evidence.of(verdict.ranked());
+    List<Evidence> evidence = Evidence.of(verdict.ranked(), verdict.judged());
     Answer answer;
     if (verdict.abstainReason().isPresent()) {
       timings.put("compose", ms(t3));

@@ -2,6 +2,7 @@ package app.essayqa;
 
 import app.essayqa.answer.AbstentionPolicy;
 import app.essayqa.answer.AnswerComposer;
+import app.essayqa.answer.DecisionModel;
 import app.essayqa.answer.Definitions;
 import app.essayqa.answer.ExtractiveAnswerComposer;
 import app.essayqa.answer.Refusal;
@@ -57,6 +58,23 @@ import org.slf4j.LoggerFactory;
  * order they depend on each other. Nothing else constructs stages; {@link EssayQa} only runs them.
  */
 final class EssayQaFactory {
+  /**
+   * The fitted decision model when {@code abstention.decision} asks for it; a model fitted for no
+   * weights leaves the rules to decide, with a warning.
+   */
+  private static Optional<DecisionModel> decisionModel(Config config, ModelSpec model) {
+    if (!config.getString(ConfigKeys.ABSTENTION_DECISION).equals("calibrated")) {
+      return Optional.empty();
+    }
+    Optional<DecisionModel> fitted = DecisionModel.shipped(model.id());
+    if (fitted.isEmpty()) {
+      LOG.warn(
+          "no decision model is fitted for {}; the rules decide (essay-qa calibrate fits one)",
+          model.id());
+    }
+    return fitted;
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(EssayQaFactory.class);
 
   private EssayQaFactory() {}
@@ -226,7 +244,8 @@ final class EssayQaFactory {
                 config.getDouble(ConfigKeys.ABSTENTION_MIN_EVIDENCE),
                 config.getInt(ConfigKeys.ABSTENTION_EVIDENCE_WINDOW),
                 config.getBoolean(ConfigKeys.ABSTENTION_CHECK_ANSWER_TYPE)),
-            floors);
+            floors,
+            decisionModel(config, model));
     ExtractiveAnswerComposer quoter =
         new ExtractiveAnswerComposer(
             library,

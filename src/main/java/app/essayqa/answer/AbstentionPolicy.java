@@ -12,10 +12,12 @@ import app.essayqa.retrieve.OffTopicFloors;
 import app.essayqa.retrieve.ScoredPassage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +48,7 @@ public final class AbstentionPolicy {
   private final TermAnalyzer analyzer;
   private final Settings settings;
   private final OffTopicFloors floors;
+  private final Optional<DecisionModel> model;
 
   /**
    * @param minSimilarity below this best cosine nothing in the library is near the question
@@ -69,22 +72,48 @@ public final class AbstentionPolicy {
    */
   public AbstentionPolicy(
       Library library, TermAnalyzer analyzer, Settings settings, OffTopicFloors floors) {
+    this(library, analyzer, settings, floors, Optional.empty());
+  }
+
+  /**
+   * @param model the calibrated decision model that orders the best passages and decides; empty for
+   *     the rules alone
+   */
+  public AbstentionPolicy(
+      Library library,
+      TermAnalyzer analyzer,
+      Settings settings,
+      OffTopicFloors floors,
+      Optional<DecisionModel> model) {
     this.library = library;
     this.analyzer = analyzer;
     this.settings = settings;
     this.floors = floors;
+    this.model = model;
   }
 
   /**
-   * The verdict: a reason to abstain, or empty to answer; the signals behind it; and the passages
-   * in the order to answer from, the evidence passage first.
+   * The verdict: a reason to abstain, or empty to answer; the signals behind it; the passages in
+   * the order to answer from, the evidence passage first; and how each judged passage was seen.
    */
   public record Verdict(
-      Optional<String> abstainReason, Signals signals, List<ScoredPassage> ranked) {
+      Optional<String> abstainReason,
+      Signals signals,
+      List<ScoredPassage> ranked,
+      List<Judgement> judged) {
     public Verdict {
       ranked = List.copyOf(ranked);
+      judged = List.copyOf(judged);
+    }
+
+    Verdict(Optional<String> abstainReason, Signals signals, List<ScoredPassage> ranked) {
+      this(abstainReason, signals, ranked, List.of());
     }
   }
+
+  /** One judged candidate: where it ranked, what the rules found and what the model reads. */
+  private record Candidate(
+      int index, ScoredPassage passage, Signals signals, PassageFeatures features, boolean about) {}
 
   /**
    * @param ranked the best passages, most relevant first
@@ -104,50 +133,176 @@ public final class AbstentionPolicy {
     }
     if (q.scope() == Scope.OVERVIEW || q.scope() == Scope.CONTINUE) {
       // Its subject, reading on: answered from the document's structure, not from a match.
-      return new Verdict(Optional.empty(), check(query, ranked.get(0), bestDense, 1), ranked);
+      return new Verdict(
+          Optional.empty(), check(query, ranked.get(0), bestDense, 1).signals(), ranked);
     }
     if (bestDense < settings.minSimilarity() && q.scope() == Scope.FACT) {
       return new Verdict(Optional.of("nothing in it is close to the question"), none, ranked);
     }
+    List<Candidate> candidates = candidates(query, ranked, bestDense);
+    return model.isPresent()
+        ? calibrated(q, ranked, candidates, model.get())
+        : byRules(q, query, ranked, candidates, bestDense);
+  }
+
+  /** The best passages of {@code ranked}, each checked and described for the decision model. */
+  private List<Candidate> candidates(Query query, List<ScoredPassage> ranked, double bestDense) {
+    Question q = query.question();
     Set<String> topical = floors.topical(ranked);
-    Signals first = null;
     int window = Math.min(settings.window(), ranked.size());
+    List<ScoredPassage> head = ranked.subList(0, window);
+    double topDense = head.stream().mapToDouble(ScoredPassage::dense).max().orElse(0);
+    double topBm25 = head.stream().mapToDouble(ScoredPassage::bm25).max().orElse(0);
+    double topFused = head.stream().mapToDouble(ScoredPassage::fused).max().orElse(0);
+    List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < window; i++) {
-      Signals s = check(query, ranked.get(i), bestDense, i + 1);
-      LOG.trace("judge: {} {}", ranked.get(i).passage().locator(), s);
+      ScoredPassage sp = ranked.get(i);
+      Check c = check(query, sp, bestDense, i + 1);
+      LOG.trace("judge: {} {}", sp.passage().locator(), c.signals());
+      boolean onTopic = topical.contains(sp.passage().documentId());
       // Evidence from a document the question is not about (its best passage no closer than
       // unrelated questions come to it) counts only when it holds the names the question asks
       // about: a chance match shares a word, rarely a name.
       boolean about =
-          q.scope() != Scope.FACT
-              || topical.contains(ranked.get(i).passage().documentId())
-              || (!q.names().isEmpty() && s.namesHeld());
-      if (!about) {
+          q.scope() != Scope.FACT || onTopic || (!q.names().isEmpty() && c.signals().namesHeld());
+      long covered = sp.coveredTerms().stream().filter(q.terms()::contains).distinct().count();
+      PassageFeatures f =
+          new PassageFeatures(
+              sp.dense(),
+              topDense - sp.dense(),
+              topBm25 > 0 ? sp.bm25() / topBm25 : 0,
+              sp.late(),
+              topFused > 0 ? sp.fused() / topFused : 0,
+              1.0 / (i + 1),
+              q.terms().isEmpty() ? 0 : covered / (double) q.terms().size(),
+              c.signals().evidence(),
+              q.names().isEmpty() ? 0 : 1 - c.namesFound() / (double) q.names().size(),
+              q.focus().isPresent() && !c.signals().focusHeld() ? 1 : 0,
+              q.wanted().kind() != AnswerKind.ANY && c.signals().kindHeld() ? 1 : 0,
+              q.wanted().kind() != AnswerKind.ANY && !c.signals().kindHeld() ? 1 : 0,
+              isAttributeQuestion(q) ? 1 : 0,
+              q.scope() == Scope.FACT && !onTopic ? 1 : 0,
+              c.signals().evidenceRank() > 0 ? 1 : 0);
+      candidates.add(new Candidate(i, sp, c.signals(), f, about));
+    }
+    return candidates;
+  }
+
+  /**
+   * The rules: the first passage the question is about that holds all of its evidence answers; none
+   * means a refusal saying what the closest one lacked.
+   */
+  private Verdict byRules(
+      Question q,
+      Query query,
+      List<ScoredPassage> ranked,
+      List<Candidate> candidates,
+      double bestDense) {
+    List<Judgement> judged =
+        candidates.stream()
+            .map(
+                c ->
+                    new Judgement(
+                        c.passage().passage().id(),
+                        c.features(),
+                        c.about(),
+                        OptionalDouble.empty()))
+            .toList();
+    Candidate first = null;
+    for (Candidate c : candidates) {
+      if (!c.about()) {
         continue;
       }
       if (first == null) {
-        first = s;
+        first = c;
       }
-      if (s.evidenceRank() > 0) {
+      if (c.signals().evidenceRank() > 0) {
         List<ScoredPassage> reordered = new ArrayList<>(ranked);
-        reordered.add(0, reordered.remove(i));
-        return new Verdict(Optional.empty(), s, reordered);
+        reordered.add(0, reordered.remove(c.index()));
+        return new Verdict(Optional.empty(), c.signals(), reordered, judged);
       }
     }
     if (first == null) {
       // Nothing stands above what unrelated questions reach in these documents by chance.
       return new Verdict(
           Optional.of("nothing in it is closer to the question than unrelated questions come"),
-          check(query, ranked.get(0), bestDense, 0),
-          ranked);
+          check(query, ranked.get(0), bestDense, 0).signals(),
+          ranked,
+          judged);
     }
-    return new Verdict(Optional.of(missing(q, first)), first, ranked);
+    return new Verdict(Optional.of(missing(q, first.signals())), first.signals(), ranked, judged);
   }
+
+  /**
+   * The decision model: the passages the question is about are ordered by their ordering score; the
+   * best answers when the answer score reaches the model's threshold, else the question is refused
+   * with what that passage lacked.
+   */
+  private static Verdict calibrated(
+      Question q, List<ScoredPassage> ranked, List<Candidate> candidates, DecisionModel model) {
+    List<Judgement> judged = new ArrayList<>();
+    List<Candidate> about = new ArrayList<>();
+    double[] score = new double[candidates.size()];
+    for (Candidate c : candidates) {
+      score[c.index()] = model.orderScore(c.features());
+      judged.add(
+          new Judgement(
+              c.passage().passage().id(),
+              c.features(),
+              c.about(),
+              OptionalDouble.of(score[c.index()])));
+      if (c.about()) {
+        about.add(c);
+      }
+    }
+    if (about.isEmpty()) {
+      return new Verdict(
+          Optional.of("nothing in it is closer to the question than unrelated questions come"),
+          candidates.get(0).signals(),
+          ranked,
+          judged);
+    }
+    about.sort(Comparator.comparingDouble((Candidate c) -> -score[c.index()]));
+    Candidate best = about.get(0);
+    double answerScore =
+        model.answerScore(
+            QuestionFeatures.of(
+                best.features(),
+                score[best.index()],
+                about.stream().map(Candidate::features).toList()));
+    LOG.debug("calibrated: answer score {} (threshold {})", answerScore, model.threshold());
+    if (answerScore < model.threshold()) {
+      return new Verdict(Optional.of(missing(q, best.signals())), best.signals(), ranked, judged);
+    }
+    List<ScoredPassage> reordered = new ArrayList<>();
+    about.forEach(c -> reordered.add(c.passage()));
+    for (ScoredPassage sp : ranked) {
+      if (!reordered.contains(sp)) {
+        reordered.add(sp);
+      }
+    }
+    Signals s = best.signals();
+    Signals answered =
+        new Signals(
+            s.bestDense(),
+            s.contentTerms(),
+            s.unknownNames(),
+            s.namesHeld(),
+            s.evidence(),
+            s.focusHeld(),
+            s.kind(),
+            s.kindHeld(),
+            best.index() + 1);
+    return new Verdict(Optional.empty(), answered, reordered, judged);
+  }
+
+  /** What the rules found in one passage, and how many of the question's names it holds. */
+  private record Check(Signals signals, long namesFound) {}
 
   /**
    * The signals of one passage; {@code evidenceRank} is {@code rank} when it holds the evidence.
    */
-  private Signals check(Query query, ScoredPassage sp, double bestDense, int rank) {
+  private Check check(Query query, ScoredPassage sp, double bestDense, int rank) {
     Question q = query.question();
     Passage p = sp.passage();
     String paragraph = paragraphText(p);
@@ -183,16 +338,18 @@ public final class AbstentionPolicy {
     boolean kindOk = !settings.checkKind() || kindHeld;
     boolean namesOk = namesHeld || sp.dense() >= settings.confidentSimilarity();
     boolean holds = namesOk && enoughEvidence && focusOk && kindOk;
-    return new Signals(
-        bestDense,
-        q.terms(),
-        List.of(),
-        namesHeld,
-        evidence,
-        focusHeld,
-        wanted.kind(),
-        kindHeld,
-        holds ? rank : 0);
+    return new Check(
+        new Signals(
+            bestDense,
+            q.terms(),
+            List.of(),
+            namesHeld,
+            evidence,
+            focusHeld,
+            wanted.kind(),
+            kindHeld,
+            holds ? rank : 0),
+        namesFound);
   }
 
   private static String missing(Question q, Signals s) {

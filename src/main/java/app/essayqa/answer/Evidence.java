@@ -2,7 +2,11 @@ package app.essayqa.answer;
 
 import app.essayqa.retrieve.ScoredPassage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Why one candidate passage ranked where it did.
@@ -14,6 +18,7 @@ import java.util.List;
  * @param fused the fused score that ranked it
  * @param matchedTerms the analysed question terms found in the passage
  * @param late token-by-token similarity of question and sentence (0..1), 0 when not computed
+ * @param judgement what abstention made of it, for the passages it judged
  */
 public record Evidence(
     String locator,
@@ -23,9 +28,11 @@ public record Evidence(
     double fused,
     List<String> matchedTerms,
     String text,
-    double late) {
+    double late,
+    Optional<Judgement> judgement) {
   public Evidence {
     matchedTerms = List.copyOf(matchedTerms);
+    Objects.requireNonNull(judgement, "judgement");
   }
 
   /** Evidence without a late-interaction score. */
@@ -37,11 +44,13 @@ public record Evidence(
       double fused,
       List<String> matchedTerms,
       String text) {
-    this(locator, rank, dense, bm25, fused, matchedTerms, text, 0);
+    this(locator, rank, dense, bm25, fused, matchedTerms, text, 0, Optional.empty());
   }
 
-  /** The evidence of each ranked passage, in rank order. */
-  public static List<Evidence> of(List<ScoredPassage> ranked) {
+  /** The evidence of each ranked passage, in rank order, with what abstention made of each. */
+  public static List<Evidence> of(List<ScoredPassage> ranked, List<Judgement> judged) {
+    Map<Integer, Judgement> byId = new HashMap<>();
+    judged.forEach(j -> byId.put(j.passageId(), j));
     List<Evidence> evidence = new ArrayList<>(ranked.size());
     for (int i = 0; i < ranked.size(); i++) {
       ScoredPassage sp = ranked.get(i);
@@ -54,7 +63,8 @@ public record Evidence(
               sp.fused(),
               sp.matchedTerms(),
               sp.passage().text(),
-              sp.late()));
+              sp.late(),
+              Optional.ofNullable(byId.get(sp.passage().id()))));
     }
     return evidence;
   }

@@ -47,6 +47,7 @@ public final class ConfigKeys {
   public static final String RETRIEVAL_SCOPE_BOOST = "retrieval.scope-boost";
   public static final String ABSTENTION_OFF_TOPIC_QUANTILE = "abstention.off-topic-quantile";
   public static final String ABSTENTION_CHECK_ANSWER_TYPE = "abstention.check-answer-type";
+  public static final String ABSTENTION_DECISION = "abstention.decision";
   public static final String TELEGRAM_API_URL = "telegram.api-url";
   public static final String TELEGRAM_ALLOW = "telegram.allow";
   public static final String TELEGRAM_MAX_QUESTION_CHARS = "telegram.max-question-chars";
@@ -93,6 +94,7 @@ public final class ConfigKeys {
           ConfigKey.number(ABSTENTION_MIN_EVIDENCE, 0.5, 0, 1),
           ConfigKey.integer(ABSTENTION_EVIDENCE_WINDOW, 5, 1, 10),
           ConfigKey.flag(ABSTENTION_CHECK_ANSWER_TYPE, true),
+          ConfigKey.choice(ABSTENTION_DECISION, "rules", "rules", "calibrated"),
           ConfigKey.number(ABSTENTION_OFF_TOPIC_QUANTILE, 0.85, 0, 1),
           ConfigKey.text(TELEGRAM_API_URL, "https://api.telegram.org"),
           ConfigKey.list(TELEGRAM_ALLOW, ""),

@@ -52,6 +52,8 @@ public final class CommandFactory implements CommandLine.IFactory {
       command = new BenchCommand(opener);
     } else if (cls == EvalCommand.class) {
       command = new EvalCommand(opener);
+    } else if (cls == CalibrateCommand.class) {
+      command = new CalibrateCommand(opener);
     } else if (cls == TelegramCommand.class) {
       command = new TelegramCommand(new BotService(env, opener));
     } else {

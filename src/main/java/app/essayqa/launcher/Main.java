@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       BenchCommand.class,
       EvalCommand.class,
+      CalibrateCommand.class,
       TelegramCommand.class,
       CommandLine.HelpCommand.class
     })
