@@ -182,7 +182,10 @@ public final class AbstentionPolicy {
               q.wanted().kind() != AnswerKind.ANY && !c.signals().kindHeld() ? 1 : 0,
               isAttributeQuestion(q) ? 1 : 0,
               q.scope() == Scope.FACT && !onTopic ? 1 : 0,
-              c.signals().evidenceRank() > 0 ? 1 : 0);
+              c.signals().evidenceRank() > 0 ? 1 : 0,
+              c.sentenceNames(),
+              c.sentenceEvidence(),
+              Math.min(1, sp.passage().text().length() / 400.0));
       candidates.add(new Candidate(i, sp, c.signals(), f, about));
     }
     return candidates;
@@ -297,7 +300,8 @@ public final class AbstentionPolicy {
   }
 
   /** What the rules found in one passage, and how many of the question's names it holds. */
-  private record Check(Signals signals, long namesFound) {}
+  private record Check(
+      Signals signals, long namesFound, double sentenceNames, double sentenceEvidence) {}
 
   /**
    * The signals of one passage; {@code evidenceRank} is {@code rank} when it holds the evidence.
@@ -317,6 +321,16 @@ public final class AbstentionPolicy {
     boolean namesHeld = namesFound * 2 >= q.names().size();
     long evidenced =
         q.predicate().stream().filter(t -> held(List.of(t), paragraphTerms, query)).count();
+    // The same of the sentence alone, which tells the answering sentence from its neighbours.
+    Set<String> sentenceTerms = new HashSet<>(analyzer.terms(p.text()));
+    String sentenceLower = p.text().toLowerCase(Locale.ROOT);
+    long sentenceNames =
+        q.names().stream()
+            .filter(
+                n -> held(analyzer.terms(n), sentenceTerms, query) || mentions(sentenceLower, n))
+            .count();
+    long sentenceEvidenced =
+        q.predicate().stream().filter(t -> held(List.of(t), sentenceTerms, query)).count();
     double evidence = q.predicate().isEmpty() ? 1 : evidenced / (double) q.predicate().size();
     // The attribute asked for must be named as such: a near synonym ("country" for "nationality")
     // or a shared stem ("national") is how a wrong sentence slips through.
@@ -349,7 +363,9 @@ public final class AbstentionPolicy {
             wanted.kind(),
             kindHeld,
             holds ? rank : 0),
-        namesFound);
+        namesFound,
+        q.names().isEmpty() ? 1 : sentenceNames / (double) q.names().size(),
+        q.predicate().isEmpty() ? 1 : sentenceEvidenced / (double) q.predicate().size());
   }
 
   private static String missing(Question q, Signals s) {

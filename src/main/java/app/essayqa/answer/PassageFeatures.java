@@ -40,7 +40,10 @@ public record PassageFeatures(
     double kindMissing,
     double attribute,
     double offTopic,
-    double checksHold) {
+    double checksHold,
+    double sentenceNames,
+    double sentenceEvidence,
+    double length) {
 
   /** The features' names, in the order of {@link #vector()}. */
   public static final List<String> NAMES =
@@ -59,7 +62,10 @@ public record PassageFeatures(
           "kind-missing",
           "attribute",
           "off-topic",
-          "checks-hold");
+          "checks-hold",
+          "sentence-names",
+          "sentence-evidence",
+          "length");
 
   public double[] vector() {
     return new double[] {
@@ -77,7 +83,10 @@ public record PassageFeatures(
       kindMissing,
       attribute,
       offTopic,
-      checksHold
+      checksHold,
+      sentenceNames,
+      sentenceEvidence,
+      length
     };
   }
 }

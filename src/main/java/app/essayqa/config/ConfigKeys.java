@@ -94,7 +94,7 @@ public final class ConfigKeys {
           ConfigKey.number(ABSTENTION_MIN_EVIDENCE, 0.5, 0, 1),
           ConfigKey.integer(ABSTENTION_EVIDENCE_WINDOW, 5, 1, 10),
           ConfigKey.flag(ABSTENTION_CHECK_ANSWER_TYPE, true),
-          ConfigKey.choice(ABSTENTION_DECISION, "rules", "rules", "calibrated"),
+          ConfigKey.choice(ABSTENTION_DECISION, "calibrated", "calibrated", "rules"),
           ConfigKey.number(ABSTENTION_OFF_TOPIC_QUANTILE, 0.85, 0, 1),
           ConfigKey.text(TELEGRAM_API_URL, "https://api.telegram.org"),
           ConfigKey.list(TELEGRAM_ALLOW, ""),
