@@ -16,6 +16,7 @@ import app.essayqa.retrieve.ScoredPassage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -157,5 +158,70 @@ class AbstentionPolicyTest {
         new Query(QUESTIONS.analyse("Who floated it?"), new float[] {1}, Map.of(), new float[0][]);
 
     assertThat(POLICY.judge(query, List.of()).abstainReason()).isPresent();
+  }
+
+  /** A decision model weighing one ordering feature and with a fixed answer score. */
+  private static AbstentionPolicy decidingBy(String orderFeature, double answerBias) {
+    List<Double> order =
+        PassageFeatures.NAMES.stream().map(n -> n.equals(orderFeature) ? 10.0 : 0.0).toList();
+    List<Double> answer = QuestionFeatures.NAMES.stream().map(n -> 0.0).toList();
+    DecisionModel model =
+        new DecisionModel(
+            new Logistic(PassageFeatures.NAMES, order, -5),
+            new Logistic(QuestionFeatures.NAMES, answer, answerBias),
+            0.5);
+    return new AbstentionPolicy(
+        LIBRARY,
+        TERMS,
+        new AbstentionPolicy.Settings(0.12, 0.2, 0.55, 0.5, 5, true),
+        OffTopicFloors.NONE,
+        Optional.of(model));
+  }
+
+  private static List<ScoredPassage> ranked(double dense, String... starts) {
+    List<ScoredPassage> ranked = new ArrayList<>();
+    for (int i = 0; i < starts.length; i++) {
+      ranked.add(new ScoredPassage(passage(starts[i]), dense, 1, 1.0 / (i + 1), List.of()));
+    }
+    return ranked;
+  }
+
+  private static Query query(String question) {
+    return new Query(QUESTIONS.analyse(question), new float[] {1}, Map.of(), new float[0][]);
+  }
+
+  @Test
+  void should_answer_from_the_passage_the_ordering_score_puts_first() {
+    AbstentionPolicy policy = decidingBy("sentence-evidence", 5);
+
+    AbstentionPolicy.Verdict verdict =
+        policy.judge(
+            query("Who summed up how the countries treat history?"),
+            ranked(0.4, "The workshop", "Trade between", "One of"));
+
+    assertThat(verdict.abstainReason()).isEmpty();
+    assertThat(verdict.ranked().get(0).passage().text()).startsWith("One of");
+    assertThat(verdict.signals().evidenceRank()).isEqualTo(3);
+    assertThat(verdict.judged()).allSatisfy(j -> assertThat(j.score()).isPresent()).hasSize(3);
+  }
+
+  @Test
+  void should_refuse_when_the_answer_score_is_below_its_threshold() {
+    AbstentionPolicy policy = decidingBy("sentence-evidence", -5);
+
+    AbstentionPolicy.Verdict verdict =
+        policy.judge(query("Where was the workshop held?"), ranked(0.4, "The workshop"));
+
+    assertThat(verdict.abstainReason()).isPresent();
+  }
+
+  @Test
+  void should_describe_every_judged_passage_with_the_rules_alone() {
+    AbstentionPolicy.Verdict verdict =
+        judge("When was the workshop held in Seoul?", 0.4, "Trade between", "The workshop");
+
+    assertThat(verdict.judged()).hasSize(2).allSatisfy(j -> assertThat(j.score()).isEmpty());
+    assertThat(verdict.judged().get(1).features().checksHold()).isEqualTo(1);
+    assertThat(verdict.judged().get(0).features().checksHold()).isEqualTo(0);
   }
 }
