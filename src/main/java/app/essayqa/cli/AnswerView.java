@@ -181,31 +181,42 @@ final class AnswerView {
     out.append(
         String.format(
             Locale.ROOT,
-            "%4s  %-28s %7s %8s %7s %8s  %s%n",
+            "%4s  %-28s %7s %8s %7s %8s %6s  %s%n",
             "rank",
             "passage",
             "dense",
             "bm25",
             "tokens",
             "fused",
+            "score",
             "matched terms"));
     for (Evidence e : answer.evidence()) {
       out.append(
           String.format(
               Locale.ROOT,
-              "%4d  %-28s %7.3f %8.3f %7.3f %8.4f  %s%n",
+              "%4d  %-28s %7.3f %8.3f %7.3f %8.4f %6s  %s%n",
               e.rank(),
               clean(Text.abbreviate(shortLocator(e.locator()), 28)),
               e.dense(),
               e.bm25(),
               e.late(),
               e.fused(),
+              score(e),
               clean(e.matchedTerms().isEmpty() ? "-" : String.join(", ", e.matchedTerms()))));
       out.append(style.faint(INDENT + "  " + clean(Text.abbreviate(e.text(), lineRoom()))))
           .append('\n');
     }
     answer.generation().ifPresent(g -> out.append(generation(g)));
     return out.toString();
+  }
+
+  /** The passage's ordering score from the decision model, "-" where none was given. */
+  private static String score(Evidence e) {
+    return e.judgement()
+        .flatMap(
+            j -> j.score().isPresent() ? Optional.of(j.score().getAsDouble()) : Optional.empty())
+        .map(v -> String.format(Locale.ROOT, "%.3f", v))
+        .orElse("-");
   }
 
   /** How the language model's answer was made and checked. */
