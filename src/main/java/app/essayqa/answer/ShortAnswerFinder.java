@@ -82,15 +82,67 @@ public final class ShortAnswerFinder {
         (kind == AnswerKind.PERSON || kind == AnswerKind.PLACE)
             && acronymAsked(question.text()).isEmpty();
     Citation first = citations.get(0);
-    return span(question.text(), question.wanted(), first.quote())
-        .filter(s -> first.quote().contains(s))
-        // Names are told mostly by capitalisation, which picked the wrong run for about half the
-        // who and where questions of the shipped suites (a heading, a clause's first words): a
-        // wrong answer in bold on the first line misleads more than none. A person's name after
-        // a title ("Dr Kei Koga") is told by the title too; dates, numbers and acronym expansions
-        // have a form of their own.
-        .filter(s -> !name || (kind == AnswerKind.PERSON && titled(s)))
-        .map(s -> new ShortAnswer(s, first.n()));
+    String quote = first.quote();
+    Optional<String> span =
+        span(question.text(), question.wanted(), quote)
+            .filter(quote::contains)
+            // Names are told mostly by capitalisation, which picks a heading or a clause's first
+            // words as readily as a name: a wrong answer in bold on the first line misleads more
+            // than none. So a person is a name after a title ("Dr Kei Koga") or one of two or more
+            // capitalised words inside the sentence ("Andy Kelly"), a place one after a
+            // preposition of place ("in the Philippines"); dates, numbers and acronym expansions
+            // have a form of their own.
+            .filter(
+                s ->
+                    !name || (kind == AnswerKind.PERSON ? personLike(s, quote) : placed(s, quote)));
+    if (span.isEmpty() && kind == AnswerKind.ANY && question.focus().isPresent()) {
+      // "Which university ...?" is answered by a name that says what it is: "Osaka University".
+      span = namedInstance(question.text(), question.focus().get(), quote);
+    }
+    return span.map(s -> new ShortAnswer(s, first.n()));
+  }
+
+  /**
+   * Whether {@code span} reads as a person's name: after a title, or two capitalised words that do
+   * not open the sentence (where a heading's words are capitalised too).
+   */
+  private static boolean personLike(String span, String sentence) {
+    return titled(span)
+        || sentence.indexOf(span) > 0
+            && span.matches("\\p{Lu}[\\p{L}'’.-]+(?: \\p{Lu}[\\p{L}'’.-]*)+");
+  }
+
+  /** Whether {@code span} comes after a preposition of place in {@code sentence}. */
+  private static boolean placed(String span, String sentence) {
+    int at = sentence.indexOf(span);
+    return at > 0
+        && PLACE_PREPOSITION
+            .matcher(sentence.substring(0, at).replaceAll("(?i)\\bthe $", ""))
+            .find();
+  }
+
+  /**
+   * A capitalised name in {@code sentence} whose last word is the noun asked for, or its plural
+   * ("IAFOR Research Centre" for "which research centre"), and that the question does not name.
+   */
+  static Optional<String> namedInstance(String question, String focus, String sentence) {
+    String[] words = focus.strip().split("\\s+");
+    String head = words[words.length - 1].toLowerCase(Locale.ROOT);
+    if (head.length() < 3) {
+      return Optional.empty();
+    }
+    String q = question.toLowerCase(Locale.ROOT);
+    Matcher m = CAPITALISED_RUN.matcher(sentence);
+    while (m.find()) {
+      String run = trimRun(m.group());
+      String[] parts = run.split(" ");
+      String last = parts[parts.length - 1].toLowerCase(Locale.ROOT);
+      boolean names = last.equals(head) || last.equals(head + "s") || last.equals(head + "es");
+      if (parts.length >= 2 && names && !q.contains(run.toLowerCase(Locale.ROOT))) {
+        return fit(run);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether {@code span} is a title and then a name: "Dr Kei Koga", "Prof. Lee". */
