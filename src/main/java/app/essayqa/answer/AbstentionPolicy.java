@@ -185,7 +185,8 @@ public final class AbstentionPolicy {
               c.signals().evidenceRank() > 0 ? 1 : 0,
               c.sentenceNames(),
               c.sentenceEvidence(),
-              Math.min(1, sp.passage().text().length() / 400.0));
+              Math.min(1, sp.passage().text().length() / 400.0),
+              ShortAnswerFinder.lacksTheTypedFact(q, sp.passage().text()) ? 1 : 0);
       candidates.add(new Candidate(i, sp, c.signals(), f, about));
     }
     return candidates;

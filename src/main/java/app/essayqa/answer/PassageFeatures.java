@@ -43,7 +43,8 @@ public record PassageFeatures(
     double checksHold,
     double sentenceNames,
     double sentenceEvidence,
-    double length) {
+    double length,
+    double spanMissing) {
 
   /** The features' names, in the order of {@link #vector()}. */
   public static final List<String> NAMES =
@@ -65,7 +66,8 @@ public record PassageFeatures(
           "checks-hold",
           "sentence-names",
           "sentence-evidence",
-          "length");
+          "length",
+          "span-missing");
 
   public double[] vector() {
     return new double[] {
@@ -86,7 +88,8 @@ public record PassageFeatures(
       checksHold,
       sentenceNames,
       sentenceEvidence,
-      length
+      length,
+      spanMissing
     };
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param attribute 1 when the question asks one attribute of a named subject
  * @param checksHold 1 when it passes the rules' checks
  * @param anyChecksHold 1 when any candidate the question is about passes them
+ * @param spanMissing 1 when the question asks for a typed fact the chosen sentence does not hold
  */
 public record QuestionFeatures(
     double orderScore,
@@ -31,7 +32,8 @@ public record QuestionFeatures(
     double kindMissing,
     double attribute,
     double checksHold,
-    double anyChecksHold) {
+    double anyChecksHold,
+    double spanMissing) {
 
   /** The features' names, in the order of {@link #vector()}. */
   public static final List<String> NAMES =
@@ -46,7 +48,8 @@ public record QuestionFeatures(
           "kind-missing",
           "attribute",
           "checks-hold",
-          "any-checks-hold");
+          "any-checks-hold",
+          "span-missing");
 
   /**
    * @param chosen the passage answered from
@@ -66,7 +69,8 @@ public record QuestionFeatures(
         chosen.kindMissing(),
         chosen.attribute(),
         chosen.checksHold(),
-        about.stream().anyMatch(f -> f.checksHold() > 0) ? 1 : 0);
+        about.stream().anyMatch(f -> f.checksHold() > 0) ? 1 : 0,
+        chosen.spanMissing());
   }
 
   public double[] vector() {
@@ -81,7 +85,8 @@ public record QuestionFeatures(
       kindMissing,
       attribute,
       checksHold,
-      anyChecksHold
+      anyChecksHold,
+      spanMissing
     };
   }
 }

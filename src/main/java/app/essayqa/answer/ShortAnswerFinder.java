@@ -153,6 +153,15 @@ public final class ShortAnswerFinder {
         && Character.isUpperCase(words[1].codePointAt(0));
   }
 
+  /**
+   * Whether {@code question} asks for a typed fact that {@code sentence} holds none of (none that
+   * the question does not itself give): a sign that the sentence, however close, does not answer.
+   */
+  public static boolean lacksTheTypedFact(Question question, String sentence) {
+    return asksForTypedFact(question.text(), question.wanted())
+        && span(question.text(), question.wanted(), sentence).isEmpty();
+  }
+
   /** Whether {@code question} asks for a fact this class looks for. */
   public static boolean asksForTypedFact(String question, AnswerKind.Wanted wanted) {
     return wanted.kind() != AnswerKind.ANY || acronymAsked(question).isPresent();
@@ -166,7 +175,7 @@ public final class ShortAnswerFinder {
     }
     switch (wanted.kind()) {
       case TIME:
-        return date(sentence).or(() -> first(DURATION, sentence));
+        return date(question, sentence).or(() -> first(DURATION, sentence));
       case QUANTITY:
         return quantity(question, wanted, sentence);
       case PERSON:
@@ -282,11 +291,18 @@ public final class ShortAnswerFinder {
         .strip();
   }
 
-  /** A date; a month name only when capitalised, so the verb "may" is not one. */
-  private static Optional<String> date(String sentence) {
+  /**
+   * A date the question does not give ("In which month of 2020 ...?" is not answered by "2020"); a
+   * month name only when capitalised, so the verb "may" is not one.
+   */
+  private static Optional<String> date(String question, String sentence) {
+    String q = question.toLowerCase(Locale.ROOT);
     Matcher m = DATE.matcher(sentence);
     while (m.find()) {
       String span = m.group().strip();
+      if (q.contains(span.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
       if (span.matches("(?s).*\\d.*") || Character.isUpperCase(span.charAt(0))) {
         return fit(span);
       }
