@@ -189,11 +189,13 @@ final class EssayQaFactory {
             config.getDouble(ConfigKeys.RETRIEVAL_CONTEXT_WEIGHT),
             config.getDouble(ConfigKeys.RETRIEVAL_CLAUSE_WEIGHT),
             knn ? new KnnCandidates(passageIndex) : null);
+    LateInteractionReranker late =
+        new LateInteractionReranker(index.passages(), index.tokenVectors(), index.firstToken());
     HybridRetriever hybrid =
         new HybridRetriever(
             dense,
             bm25,
-            new LateInteractionReranker(index.passages(), index.tokenVectors(), index.firstToken()),
+            late,
             HybridRetriever.Fusion.valueOf(
                 config.getString(ConfigKeys.RETRIEVAL_FUSION).toUpperCase(Locale.ROOT)),
             config.getInt(ConfigKeys.RETRIEVAL_RRF_K),
@@ -245,7 +247,8 @@ final class EssayQaFactory {
                 config.getInt(ConfigKeys.ABSTENTION_EVIDENCE_WINDOW),
                 config.getBoolean(ConfigKeys.ABSTENTION_CHECK_ANSWER_TYPE)),
             floors,
-            decisionModel(config, model));
+            decisionModel(config, model),
+            lateInteraction ? late::weakest : (query, passage) -> 0);
     ExtractiveAnswerComposer quoter =
         new ExtractiveAnswerComposer(
             library,

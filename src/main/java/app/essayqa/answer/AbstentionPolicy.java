@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.ToDoubleBiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public final class AbstentionPolicy {
   private final Settings settings;
   private final OffTopicFloors floors;
   private final Optional<DecisionModel> model;
+  private final ToDoubleBiFunction<Query, Passage> weakestWord;
 
   /**
    * @param minSimilarity below this best cosine nothing in the library is near the question
@@ -85,11 +87,26 @@ public final class AbstentionPolicy {
       Settings settings,
       OffTopicFloors floors,
       Optional<DecisionModel> model) {
+    this(library, analyzer, settings, floors, model, (query, passage) -> 0);
+  }
+
+  /**
+   * @param weakestWord how well the sentence matches the question word it matches worst (see {@code
+   *     LateInteractionReranker.weakest}), 0 when token vectors are off
+   */
+  public AbstentionPolicy(
+      Library library,
+      TermAnalyzer analyzer,
+      Settings settings,
+      OffTopicFloors floors,
+      Optional<DecisionModel> model,
+      ToDoubleBiFunction<Query, Passage> weakestWord) {
     this.library = library;
     this.analyzer = analyzer;
     this.settings = settings;
     this.floors = floors;
     this.model = model;
+    this.weakestWord = weakestWord;
   }
 
   /**
@@ -186,7 +203,8 @@ public final class AbstentionPolicy {
               c.sentenceNames(),
               c.sentenceEvidence(),
               Math.min(1, sp.passage().text().length() / 400.0),
-              ShortAnswerFinder.lacksTheTypedFact(q, sp.passage().text()) ? 1 : 0);
+              ShortAnswerFinder.lacksTheTypedFact(q, sp.passage().text()) ? 1 : 0,
+              weakestWord.applyAsDouble(query, sp.passage()));
       candidates.add(new Candidate(i, sp, c.signals(), f, about));
     }
     return candidates;

@@ -24,6 +24,8 @@ import java.util.List;
  * @param offTopic 1 when its document is no closer to the question than unrelated questions come
  * @param checksHold 1 when it passes every evidence check of the rules (names, predicate, the
  *     "which X" noun, the kind of answer), which no single feature above says
+ * @param weakestWord the best token-by-token similarity of the question word the sentence matches
+ *     worst: low when it says nothing of one thing the question asks (0 when not computed)
  */
 public record PassageFeatures(
     double dense,
@@ -44,7 +46,8 @@ public record PassageFeatures(
     double sentenceNames,
     double sentenceEvidence,
     double length,
-    double spanMissing) {
+    double spanMissing,
+    double weakestWord) {
 
   /** The features' names, in the order of {@link #vector()}. */
   public static final List<String> NAMES =
@@ -67,7 +70,8 @@ public record PassageFeatures(
           "sentence-names",
           "sentence-evidence",
           "length",
-          "span-missing");
+          "span-missing",
+          "weakest-word");
 
   public double[] vector() {
     return new double[] {
@@ -89,7 +93,8 @@ public record PassageFeatures(
       sentenceNames,
       sentenceEvidence,
       length,
-      spanMissing
+      spanMissing,
+      weakestWord
     };
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
  * @param checksHold 1 when it passes the rules' checks
  * @param anyChecksHold 1 when any candidate the question is about passes them
  * @param spanMissing 1 when the question asks for a typed fact the chosen sentence does not hold
+ * @param weakestWord how well the chosen sentence matches the question word it matches worst
  */
 public record QuestionFeatures(
     double orderScore,
@@ -33,7 +34,8 @@ public record QuestionFeatures(
     double attribute,
     double checksHold,
     double anyChecksHold,
-    double spanMissing) {
+    double spanMissing,
+    double weakestWord) {
 
   /** The features' names, in the order of {@link #vector()}. */
   public static final List<String> NAMES =
@@ -49,7 +51,8 @@ public record QuestionFeatures(
           "attribute",
           "checks-hold",
           "any-checks-hold",
-          "span-missing");
+          "span-missing",
+          "weakest-word");
 
   /**
    * @param chosen the passage answered from
@@ -70,7 +73,8 @@ public record QuestionFeatures(
         chosen.attribute(),
         chosen.checksHold(),
         about.stream().anyMatch(f -> f.checksHold() > 0) ? 1 : 0,
-        chosen.spanMissing());
+        chosen.spanMissing(),
+        chosen.weakestWord());
   }
 
   public double[] vector() {
@@ -86,7 +90,8 @@ public record QuestionFeatures(
       attribute,
       checksHold,
       anyChecksHold,
-      spanMissing
+      spanMissing,
+      weakestWord
     };
   }
 }

@@ -81,8 +81,21 @@ public final class TokenVectors {
    * copied out once, so a mapped file is read in one go, not byte by byte per query token.
    */
   public double meanBestDot(int from, int to, float[][] queries) {
+    double[] best = bestDots(from, to, queries);
+    double total = 0;
+    for (double b : best) {
+      total += b;
+    }
+    return best.length == 0 ? 0 : total / best.length;
+  }
+
+  /**
+   * For each of {@code queries}, its best dot product with rows {@code from} up to {@code to} (one
+   * part); empty when either is empty.
+   */
+  public double[] bestDots(int from, int to, float[][] queries) {
     if (from >= to || queries.length == 0) {
-      return 0;
+      return new double[0];
     }
     int part = part(from);
     int local = from - firstRow[part];
@@ -93,8 +106,9 @@ public final class TokenVectors {
     for (int r = 0; r < count; r++) {
       scale[r] = scales[part].getFloat((local + r) * Float.BYTES);
     }
-    double total = 0;
-    for (float[] q : queries) {
+    double[] bests = new double[queries.length];
+    for (int i = 0; i < queries.length; i++) {
+      float[] q = queries[i];
       double best = -1;
       for (int r = 0; r < count; r++) {
         float sum = 0;
@@ -104,9 +118,9 @@ public final class TokenVectors {
         }
         best = Math.max(best, sum * scale[r]);
       }
-      total += best;
+      bests[i] = best;
     }
-    return total / queries.length;
+    return bests;
   }
 
   /** Row {@code row} as floats (for tests and tools). */

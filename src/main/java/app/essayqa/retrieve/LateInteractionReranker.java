@@ -82,4 +82,23 @@ public final class LateInteractionReranker {
     }
     return tokenVectors.meanBestDot(from, to, question);
   }
+
+  /**
+   * The best cosine of the question token the passage matches worst: low when the question asks
+   * about something the sentence says nothing of ("Who moderated ...?" of a sentence about the
+   * session that names no moderator), whatever the other words share. 0 when not computed.
+   */
+  public double weakest(Query query, Passage p) {
+    float[][] question = query.tokenVectors();
+    int from = firstToken[p.id()];
+    int to = firstToken[p.id() + 1];
+    if (question.length == 0 || from == to) {
+      return 0;
+    }
+    double weakest = 1;
+    for (double best : tokenVectors.bestDots(from, to, question)) {
+      weakest = Math.min(weakest, best);
+    }
+    return weakest;
+  }
 }
