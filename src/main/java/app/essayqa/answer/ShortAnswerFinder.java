@@ -4,11 +4,14 @@ import app.essayqa.index.AcronymTable;
 import app.essayqa.question.AnswerKind;
 import app.essayqa.question.Question;
 import app.essayqa.question.WordList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * The short direct answer to a question that asks for a typed fact: the date, number, name or
@@ -64,10 +67,33 @@ public final class ShortAnswerFinder {
           "^(?i:what|what's|whats)\\b.*?\\b(\\p{Lu}{2,}s?)\\b.*?\\b(?i:stand|stands|short|mean|means)"
               + "\\b|^(?i:what) (?i:is|are|was|were) (?:an? |the )?(\\p{Lu}{2,}s?)\\W*$");
 
+  private static final Pattern URL = Pattern.compile("\\bhttps?://[^\\s<>\"')]+[^\\s<>\"').,;:]");
+
+  /** What a "which X" question may be answered by after X itself: "Version 2.0", "Section 4". */
+  private static final Pattern LABEL = Pattern.compile("^ (\\d+(?:\\.\\d+)*[a-z]?|[IVXLC]+)\\b");
+
+  /**
+   * The lower-case words right after a span: the first continues its noun phrase ("Source form"),
+   * unless a function word or a word of time.
+   */
+  private static final Pattern NEXT_WORDS = Pattern.compile("^ (\\p{Ll}+)\\b(?: (\\p{Ll}+)\\b)?");
+
+  private static final Set<String> FUNCTION_WORDS = functionWords();
+
   private static final Pattern PLACE_PREPOSITION =
       Pattern.compile("(?i)\\b(?:in|at|from|to|near|across|throughout|within) $");
 
   private ShortAnswerFinder() {}
+
+  /**
+   * Lucene's English stop words (articles, prepositions, conjunctions, auxiliaries): general
+   * English.
+   */
+  private static Set<String> functionWords() {
+    Set<String> words = new HashSet<>();
+    EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.forEach(w -> words.add(new String((char[]) w)));
+    return Set.copyOf(words);
+  }
 
   /**
    * The short answer to {@code question} from the first of {@code citations}; empty when the
@@ -96,8 +122,10 @@ public final class ShortAnswerFinder {
                 s ->
                     !name || (kind == AnswerKind.PERSON ? personLike(s, quote) : placed(s, quote)));
     if (span.isEmpty() && kind == AnswerKind.ANY && question.focus().isPresent()) {
-      // "Which university ...?" is answered by a name that says what it is: "Osaka University".
-      span = namedInstance(question.text(), question.focus().get(), quote);
+      // "Which university ...?" is answered by a name that says what it is: "Osaka University";
+      // "Which version ...?" by the number after the word: "Version 2.0".
+      String focus = question.focus().get();
+      span = namedInstance(question.text(), focus, quote).or(() -> labelled(focus, quote));
     }
     return span.map(s -> new ShortAnswer(s, first.n()));
   }
@@ -107,18 +135,49 @@ public final class ShortAnswerFinder {
    * not open the sentence (where a heading's words are capitalised too).
    */
   private static boolean personLike(String span, String sentence) {
+    // A capital after a hyphen makes a compound of places ("Japan-South Korea"), seldom a name.
     return titled(span)
         || sentence.indexOf(span) > 0
-            && span.matches("\\p{Lu}[\\p{L}'’.-]+(?: \\p{Lu}[\\p{L}'’.-]*)+");
+            && span.matches("\\p{Lu}[\\p{L}'’.-]+(?: \\p{Lu}[\\p{L}'’.-]*)+")
+            && !span.matches(".*-\\p{Lu}.*");
   }
 
-  /** Whether {@code span} comes after a preposition of place in {@code sentence}. */
+  /**
+   * Whether {@code span} comes after a preposition of place in {@code sentence} and ends its noun
+   * phrase: in "in Source form" the capitalised word is a modifier (legal prose capitalises its
+   * defined terms), in "in Seoul in December" a place. A URL is a place of its own.
+   */
   private static boolean placed(String span, String sentence) {
+    if (URL.matcher(span).matches()) {
+      return true;
+    }
     int at = sentence.indexOf(span);
-    return at > 0
-        && PLACE_PREPOSITION
+    if (at <= 0
+        || !PLACE_PREPOSITION
             .matcher(sentence.substring(0, at).replaceAll("(?i)\\bthe $", ""))
-            .find();
+            .find()) {
+      return false;
+    }
+    Matcher next = NEXT_WORDS.matcher(sentence.substring(at + span.length()));
+    // "in Jakarta last year": words of time follow a place without being part of its name.
+    return !next.find()
+        || FUNCTION_WORDS.contains(next.group(1))
+        || WordList.TIME_UNITS.contains(next.group(1))
+        || (next.group(2) != null && WordList.TIME_UNITS.contains(next.group(2)));
+  }
+
+  /** The number or numeral right after the noun asked for: "2.0" in "Version 2.0". */
+  static Optional<String> labelled(String focus, String sentence) {
+    String[] words = focus.strip().split("\\s+");
+    String head = words[words.length - 1];
+    Matcher at = Pattern.compile("(?i)\\b" + Pattern.quote(head) + "\\b").matcher(sentence);
+    while (at.find()) {
+      Matcher label = LABEL.matcher(sentence.substring(at.end()));
+      if (label.find()) {
+        return fit(label.group(1));
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -134,7 +193,8 @@ public final class ShortAnswerFinder {
     String q = question.toLowerCase(Locale.ROOT);
     Matcher m = CAPITALISED_RUN.matcher(sentence);
     while (m.find()) {
-      String run = trimRun(m.group());
+      // "During the Association ... Conference": a sentence's first word is capitalised as such.
+      String run = trimRun(m.group().replaceAll("^.* the ", ""));
       String[] parts = run.split(" ");
       String last = parts[parts.length - 1].toLowerCase(Locale.ROOT);
       boolean names = last.equals(head) || last.equals(head + "s") || last.equals(head + "es");
@@ -181,7 +241,8 @@ public final class ShortAnswerFinder {
       case PERSON:
         return name(question, sentence, false);
       case PLACE:
-        return name(question, sentence, true);
+        // "Where can I get it?" is answered by an address as often as by a town.
+        return first(URL, sentence).or(() -> name(question, sentence, true));
       default:
         return Optional.empty();
     }

@@ -37,6 +37,8 @@ class ShortAnswerFinderTest {
         "Who is Kei Koga? | Kei Koga is a professor at a university. | NONE",
         "Where was the meeting held? | The meeting was held in Jakarta last year. | Jakarta",
         "Where is the headquarters? | Its headquarters are in New York City. | New York City",
+        "Where can I get a copy? | You may obtain a copy at https://example.org/licenses/X-2.0. |"
+            + " https://example.org/licenses/X-2.0",
         "What does NTS stand for? | It deals with non-traditional security (NTS) threats. |"
             + " non-traditional security",
         "What is NTS? | It deals with non-traditional security (NTS) threats. | non-traditional"
@@ -67,9 +69,12 @@ class ShortAnswerFinderTest {
         "Who founded the company? | The company was founded by Maria Lopez in Madrid. | Maria"
             + " Lopez",
         "Who took the photo? | Banner Image: a market seen from the station. | NONE",
+        "Who wrote it? | It is about how Japan-South Korea ties have changed. | NONE",
         "Who decided? | The decision fell to Congress last week. | NONE",
         "Where was the meeting held? | The meeting was held in Jakarta last year. | Jakarta",
         "Where was the meeting held? | Jakarta and Manila both hosted one. | NONE",
+        "Where is the notice? | Attach the notice in Source form to the work. | NONE",
+        "Where was it held? | It was held in Seoul in December. | Seoul",
         "When did the project start? | The project started in December 2019. | December 2019",
       })
   void should_show_a_name_first_only_when_its_form_tells_its_kind(
@@ -107,10 +112,28 @@ class ShortAnswerFinderTest {
             + " NONE",
         "Is Osaka University a good university? | university | Osaka University is in Suita. |"
             + " NONE",
+        "Which conference was it? | conference | During the Asian Studies Conference they met. |"
+            + " Asian Studies Conference",
       })
   void should_answer_which_x_with_a_name_that_ends_in_x(
       String question, String focus, String sentence, String expected) {
     assertThat(ShortAnswerFinder.namedInstance(question, focus, sentence))
+        .isEqualTo(Optional.ofNullable(expected));
+  }
+
+  @ParameterizedTest(name = "{0} in {1} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "NONE",
+      value = {
+        "version | Licensed under the Apache License, Version 2.0 (the License). | 2.0",
+        "section | as set out in Section 4 above | 4",
+        "chapter | See Chapter IV for the details. | IV",
+        "version | Any later version will do. | NONE",
+      })
+  void should_answer_which_x_with_the_number_that_follows_x(
+      String focus, String sentence, String expected) {
+    assertThat(ShortAnswerFinder.labelled(focus, sentence))
         .isEqualTo(Optional.ofNullable(expected));
   }
 }
