@@ -45,6 +45,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,8 +60,9 @@ import org.slf4j.LoggerFactory;
  */
 final class EssayQaFactory {
   /**
-   * The fitted decision model when {@code abstention.decision} asks for it; a model fitted for no
-   * weights leaves the rules to decide, with a warning.
+   * The fitted decision model when {@code abstention.decision} asks for it. Without one fitted for
+   * this embedding model, or with one fitted under other retrieval or abstention settings (whose
+   * features it would misread), the rules decide, with a warning.
    */
   private static Optional<DecisionModel> decisionModel(Config config, ModelSpec model) {
     if (!config.getString(ConfigKeys.ABSTENTION_DECISION).equals("calibrated")) {
@@ -71,8 +73,43 @@ final class EssayQaFactory {
       LOG.warn(
           "no decision model is fitted for {}; the rules decide (essay-qa calibrate fits one)",
           model.id());
+      return fitted;
+    }
+    List<String> changed =
+        changedSettings(fitted.get().settings(), ConfigKeys.decisionInputs(config));
+    if (!changed.isEmpty()) {
+      LOG.warn(
+          "the decision model was fitted under other settings ({}); the rules decide"
+              + " (essay-qa calibrate fits one for these)",
+          String.join(", ", changed));
+      return Optional.empty();
     }
     return fitted;
+  }
+
+  /** The keys whose values differ between two {@code ConfigKeys.decisionInputs} strings. */
+  static List<String> changedSettings(String fitted, String now) {
+    Map<String, String> before = pairs(fitted);
+    Map<String, String> after = pairs(now);
+    List<String> changed = new ArrayList<>();
+    after.forEach(
+        (k, v) -> {
+          if (!v.equals(before.get(k))) {
+            changed.add(k + "=" + v);
+          }
+        });
+    return changed;
+  }
+
+  private static Map<String, String> pairs(String settings) {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (String pair : settings.split(";")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
+    return pairs;
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(EssayQaFactory.class);
@@ -248,7 +285,7 @@ final class EssayQaFactory {
                 config.getBoolean(ConfigKeys.ABSTENTION_CHECK_ANSWER_TYPE)),
             floors,
             decisionModel(config, model),
-            lateInteraction ? late::weakest : (query, passage) -> 0);
+            lateInteraction ? late::weakest : AbstentionPolicy.NO_TOKEN_VECTORS);
     ExtractiveAnswerComposer quoter =
         new ExtractiveAnswerComposer(
             library,

@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * share the seeds folder nearly every word occurs somewhere. So it asks of the best few passages
  * what the question asks of its answer: that the paragraph holds the names it mentions, that the
  * sentence holds what it asks about them (its predicate terms, or a near synonym, or reads very
- * close), the noun a "which X" asks for, and an answer of the kind wanted (a date for "when"). The
- * first passage that holds all of it is the evidence; when none does, the question is refused with
- * what was missing. Thresholds come from config.
+ * close), the noun a "which X" asks for, and an answer of the kind wanted (a date for "when"). With
+ * a {@link DecisionModel} those checks and the retrieval scores are features of two fitted
+ * regressions, one ordering the passages and one deciding; without one (the rules) the first
+ * passage that passes every check is the evidence, and none means a refusal saying what was
+ * missing. Thresholds come from config. Thread-safe: it holds no mutable state.
  */
 public final class AbstentionPolicy {
   /** How close a neighbour must be for an unknown name to count as known ("Tokyo" ~ "Osaka"). */
@@ -44,6 +46,9 @@ public final class AbstentionPolicy {
   private static final int ATTRIBUTE_PREDICATE = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(AbstentionPolicy.class);
+
+  /** Reads no token vectors: every passage's weakest word is 0. */
+  public static final ToDoubleBiFunction<Query, Passage> NO_TOKEN_VECTORS = (query, passage) -> 0;
 
   private final Library library;
   private final TermAnalyzer analyzer;
@@ -68,31 +73,19 @@ public final class AbstentionPolicy {
       int window,
       boolean checkKind) {}
 
+  /** The rules alone, without token vectors (tests). */
+  AbstentionPolicy(
+      Library library, TermAnalyzer analyzer, Settings settings, OffTopicFloors floors) {
+    this(library, analyzer, settings, floors, Optional.empty(), NO_TOKEN_VECTORS);
+  }
+
   /**
    * @param floors the library's off-topic floors: evidence must come from a document the question
    *     is about, one whose best passage stands above what unrelated questions reach in it
-   */
-  public AbstentionPolicy(
-      Library library, TermAnalyzer analyzer, Settings settings, OffTopicFloors floors) {
-    this(library, analyzer, settings, floors, Optional.empty());
-  }
-
-  /**
    * @param model the calibrated decision model that orders the best passages and decides; empty for
    *     the rules alone
-   */
-  public AbstentionPolicy(
-      Library library,
-      TermAnalyzer analyzer,
-      Settings settings,
-      OffTopicFloors floors,
-      Optional<DecisionModel> model) {
-    this(library, analyzer, settings, floors, model, (query, passage) -> 0);
-  }
-
-  /**
    * @param weakestWord how well the sentence matches the question word it matches worst (see {@code
-   *     LateInteractionReranker.weakest}), 0 when token vectors are off
+   *     LateInteractionReranker.weakest}); {@link #NO_TOKEN_VECTORS} when they are off
    */
   public AbstentionPolicy(
       Library library,
@@ -159,7 +152,7 @@ public final class AbstentionPolicy {
     List<Candidate> candidates = candidates(query, ranked, bestDense);
     return model.isPresent()
         ? calibrated(q, ranked, candidates, model.get())
-        : byRules(q, query, ranked, candidates, bestDense);
+        : byRules(q, ranked, candidates);
   }
 
   /** The best passages of {@code ranked}, each checked and described for the decision model. */
@@ -214,12 +207,8 @@ public final class AbstentionPolicy {
    * The rules: the first passage the question is about that holds all of its evidence answers; none
    * means a refusal saying what the closest one lacked.
    */
-  private Verdict byRules(
-      Question q,
-      Query query,
-      List<ScoredPassage> ranked,
-      List<Candidate> candidates,
-      double bestDense) {
+  private static Verdict byRules(
+      Question q, List<ScoredPassage> ranked, List<Candidate> candidates) {
     List<Judgement> judged =
         candidates.stream()
             .map(
@@ -248,7 +237,7 @@ public final class AbstentionPolicy {
       // Nothing stands above what unrelated questions reach in these documents by chance.
       return new Verdict(
           Optional.of("nothing in it is closer to the question than unrelated questions come"),
-          check(query, ranked.get(0), bestDense, 0).signals(),
+          withEvidenceRank(candidates.get(0).signals(), 0),
           ranked,
           judged);
     }
@@ -280,7 +269,7 @@ public final class AbstentionPolicy {
     if (about.isEmpty()) {
       return new Verdict(
           Optional.of("nothing in it is closer to the question than unrelated questions come"),
-          candidates.get(0).signals(),
+          withEvidenceRank(candidates.get(0).signals(), 0),
           ranked,
           judged);
     }
@@ -294,7 +283,11 @@ public final class AbstentionPolicy {
                 about.stream().map(Candidate::features).toList()));
     LOG.debug("calibrated: answer score {} (threshold {})", answerScore, model.threshold());
     if (answerScore < model.threshold()) {
-      return new Verdict(Optional.of(missing(q, best.signals())), best.signals(), ranked, judged);
+      return new Verdict(
+          Optional.of(missing(q, best.signals())),
+          withEvidenceRank(best.signals(), 0),
+          ranked,
+          judged);
     }
     List<ScoredPassage> reordered = new ArrayList<>();
     about.forEach(c -> reordered.add(c.passage()));
@@ -303,19 +296,22 @@ public final class AbstentionPolicy {
         reordered.add(sp);
       }
     }
-    Signals s = best.signals();
-    Signals answered =
-        new Signals(
-            s.bestDense(),
-            s.contentTerms(),
-            s.unknownNames(),
-            s.namesHeld(),
-            s.evidence(),
-            s.focusHeld(),
-            s.kind(),
-            s.kindHeld(),
-            best.index() + 1);
-    return new Verdict(Optional.empty(), answered, reordered, judged);
+    return new Verdict(
+        Optional.empty(), withEvidenceRank(best.signals(), best.index() + 1), reordered, judged);
+  }
+
+  /** {@code s} with the rank of the passage answered from, 0 for none. */
+  private static Signals withEvidenceRank(Signals s, int rank) {
+    return new Signals(
+        s.bestDense(),
+        s.contentTerms(),
+        s.unknownNames(),
+        s.namesHeld(),
+        s.evidence(),
+        s.focusHeld(),
+        s.kind(),
+        s.kindHeld(),
+        rank);
   }
 
   /** What the rules found in one passage, and how many of the question's names it holds. */

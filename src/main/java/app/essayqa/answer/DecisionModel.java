@@ -19,12 +19,17 @@ import java.util.Properties;
  * @param order the ordering score's regression
  * @param answer the answer score's regression
  * @param threshold least answer score to answer
+ * @param settings the settings it was fitted under ({@code ConfigKeys.decisionInputs}): it is used
+ *     only under the same, since they shape every feature
  */
-public record DecisionModel(Logistic order, Logistic answer, double threshold) {
+public record DecisionModel(Logistic order, Logistic answer, double threshold, String settings) {
   public DecisionModel {
     if (!order.names().equals(PassageFeatures.NAMES)
         || !answer.names().equals(QuestionFeatures.NAMES)) {
       throw new IllegalArgumentException("a decision model's features are not this build's");
+    }
+    if (!(threshold >= 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("a decision model's threshold must be in 0..1");
     }
   }
 
@@ -44,6 +49,9 @@ public record DecisionModel(Logistic order, Logistic answer, double threshold) {
       return Optional.of(of(p));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (IllegalArgumentException e) {
+      // A build ships its own resources: a damaged one is this build's bug, named as such.
+      throw new IllegalStateException(resourceName(embeddingModel) + ": " + e.getMessage(), e);
     }
   }
 
@@ -52,22 +60,30 @@ public record DecisionModel(Logistic order, Logistic answer, double threshold) {
     return new DecisionModel(
         Logistic.read(p, "order", PassageFeatures.NAMES),
         Logistic.read(p, "answer", QuestionFeatures.NAMES),
-        number(p, "threshold"));
+        number(p, "threshold"),
+        p.getProperty("fitted.settings", ""));
   }
 
   static double number(Properties p, String key) {
     String value = p.getProperty(key);
     if (value == null) {
-      throw new IllegalStateException("decision model: no " + key);
+      throw new IllegalArgumentException("no " + key);
     }
-    return Double.parseDouble(value.strip());
+    try {
+      return Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is not a number: " + value.strip(), e);
+    }
   }
 
   /** The model's keys, one per line, in a stable order. */
   public String properties() {
     return order.properties("order")
         + answer.properties("answer")
-        + String.format(Locale.ROOT, "threshold=%.6f%n", threshold);
+        + String.format(Locale.ROOT, "threshold=%.6f%n", threshold)
+        + "fitted.settings="
+        + settings
+        + System.lineSeparator();
   }
 
   /** The probability that the passage with these features holds the answer. */
@@ -75,7 +91,7 @@ public record DecisionModel(Logistic order, Logistic answer, double threshold) {
     return order.score(features.vector());
   }
 
-  /** The probability that the question is answered right from the passage these describe. */
+  /** The probability that the question is answerable from the passage these describe. */
   public double answerScore(QuestionFeatures features) {
     return answer.score(features.vector());
   }

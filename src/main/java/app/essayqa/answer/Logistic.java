@@ -19,14 +19,25 @@ public record Logistic(List<String> names, List<Double> weights, double bias) {
     if (names.size() != weights.size()) {
       throw new IllegalArgumentException(names.size() + " features but " + weights.size());
     }
+    if (!Double.isFinite(bias) || weights.stream().anyMatch(w -> !Double.isFinite(w))) {
+      throw new IllegalArgumentException("a weight is not a finite number");
+    }
   }
 
   /** The probability for the feature vector {@code x}, in the order of {@link #names}. */
   public double score(double[] x) {
+    if (x.length != weights.size()) {
+      throw new IllegalArgumentException(x.length + " features for " + weights.size() + " weights");
+    }
     double z = bias;
     for (int i = 0; i < x.length; i++) {
       z += weights.get(i) * x[i];
     }
+    return sigmoid(z);
+  }
+
+  /** The logistic function. */
+  public static double sigmoid(double z) {
     return 1 / (1 + Math.exp(-z));
   }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * @param late token-by-token similarity (0 when not computed)
  * @param fusedShare its fused score as a share of the best
  * @param reciprocalRank 1 / its rank after fusion
- * @param termCoverage share of the question's terms the sentence itself holds, or a near synonym
+ * @param termCoverage share of the question's terms the sentence or its context holds, or a near
+ *     synonym
  * @param evidence share of the question's predicate terms its paragraph holds
  * @param namesMissing share of the question's names its paragraph lacks (0 when it names none)
  * @param focusMissing 1 when the question asks "which X" and the sentence names no X

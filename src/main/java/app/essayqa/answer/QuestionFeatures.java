@@ -6,7 +6,8 @@ import java.util.List;
  * What the decision model reads to decide whether a question is answered: the absolute evidence of
  * the passage it would answer from (the best by the ordering score), and whether any candidate
  * passes the rules' checks. Relative scores (rank, share of the best) say which passage is best,
- * never whether the best is good enough, so they stay out of this half of the model.
+ * never whether the best is good enough, so they enter this half of the model only through the
+ * ordering score.
  *
  * @param orderScore the ordering score of the chosen passage
  * @param dense its cosine similarity with the question

@@ -115,14 +115,14 @@ public final class ShortAnswerFinder {
             // Names are told mostly by capitalisation, which picks a heading or a clause's first
             // words as readily as a name: a wrong answer in bold on the first line misleads more
             // than none. So a person is a name after a title ("Dr Kei Koga") or one of two or more
-            // capitalised words inside the sentence ("Andy Kelly"), a place one after a
-            // preposition of place ("in the Philippines"); dates, numbers and acronym expansions
+            // capitalised words inside the sentence ("Maria Lopez"), a place one after a
+            // preposition of place ("in the Netherlands"); dates, numbers and acronym expansions
             // have a form of their own.
             .filter(
                 s ->
                     !name || (kind == AnswerKind.PERSON ? personLike(s, quote) : placed(s, quote)));
     if (span.isEmpty() && kind == AnswerKind.ANY && question.focus().isPresent()) {
-      // "Which university ...?" is answered by a name that says what it is: "Osaka University";
+      // "Which university ...?" is answered by a name that says what it is: "Leiden University";
       // "Which version ...?" by the number after the word: "Version 2.0".
       String focus = question.focus().get();
       span = namedInstance(question.text(), focus, quote).or(() -> labelled(focus, quote));
@@ -182,7 +182,8 @@ public final class ShortAnswerFinder {
 
   /**
    * A capitalised name in {@code sentence} whose last word is the noun asked for, or its plural
-   * ("IAFOR Research Centre" for "which research centre"), and that the question does not name.
+   * ("Max Planck Institute" for "which institute", "Rhine" not for "which river"), and that the
+   * question does not name.
    */
   static Optional<String> namedInstance(String question, String focus, String sentence) {
     String[] words = focus.strip().split("\\s+");
@@ -197,7 +198,7 @@ public final class ShortAnswerFinder {
       String run = trimRun(m.group().replaceAll("^.* the ", ""));
       String[] parts = run.split(" ");
       String last = parts[parts.length - 1].toLowerCase(Locale.ROOT);
-      boolean names = last.equals(head) || last.equals(head + "s") || last.equals(head + "es");
+      boolean names = AbstentionPolicy.namesWord(last, head);
       if (parts.length >= 2 && names && !q.contains(run.toLowerCase(Locale.ROOT))) {
         return fit(run);
       }
@@ -216,6 +217,8 @@ public final class ShortAnswerFinder {
   /**
    * Whether {@code question} asks for a typed fact that {@code sentence} holds none of (none that
    * the question does not itself give): a sign that the sentence, however close, does not answer.
+   * Looser than {@link #find}: any capitalised word counts as a candidate name here, since a
+   * missing name is the signal, while a name is shown first only when its form vouches for it.
    */
   public static boolean lacksTheTypedFact(Question question, String sentence) {
     return asksForTypedFact(question.text(), question.wanted())
@@ -361,7 +364,9 @@ public final class ShortAnswerFinder {
     Matcher m = DATE.matcher(sentence);
     while (m.find()) {
       String span = m.group().strip();
-      if (q.contains(span.toLowerCase(Locale.ROOT))) {
+      if (Pattern.compile("\\b" + Pattern.quote(span.toLowerCase(Locale.ROOT)) + "\\b")
+          .matcher(q)
+          .find()) {
         continue;
       }
       if (span.matches("(?s).*\\d.*") || Character.isUpperCase(span.charAt(0))) {

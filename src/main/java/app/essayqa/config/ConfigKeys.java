@@ -110,6 +110,30 @@ public final class ConfigKeys {
 
   private ConfigKeys() {}
 
+  /**
+   * The settings a fitted decision model depends on, as {@code key=value} pairs joined by {@code
+   * ;}: everything that changes the candidates, their scores or their checks. A model fitted under
+   * other values would read features it never saw, so it is used only under the same ones.
+   */
+  public static String decisionInputs(Config config) {
+    StringBuilder out = new StringBuilder();
+    for (ConfigKey key : ALL) {
+      String name = key.name();
+      // How many sources an answer cites changes nothing the model reads.
+      boolean shapes =
+          name.startsWith("chunking.")
+              || (name.startsWith("retrieval.") && !name.equals(RETRIEVAL_TOP_K))
+              || (name.startsWith("abstention.") && !name.equals(ABSTENTION_DECISION));
+      if (shapes) {
+        out.append(out.length() == 0 ? "" : ";")
+            .append(name)
+            .append('=')
+            .append(config.display(name));
+      }
+    }
+    return out.toString();
+  }
+
   public static List<ConfigKey> all() {
     return ALL;
   }

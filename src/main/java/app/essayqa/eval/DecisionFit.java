@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,10 @@ import java.util.Optional;
  * Fits the {@link DecisionModel} ({@code essay-qa calibrate}): runs a suite's questions through the
  * pipeline with the rules deciding, takes the features of every passage abstention judged, labelled
  * by whether it holds the case's expected evidence (every passage of an unanswerable case is a
- * negative), and fits a logistic regression. The penalty is chosen, and the threshold set, on
- * out-of-fold scores of a k-fold cross-validation by case, so the figures it prints are those of
- * questions the weights were not fitted on.
+ * negative), and fits the two logistic regressions. The penalties are chosen, and the threshold
+ * set, on out-of-fold scores of a k-fold cross-validation by question: the ordering figures it
+ * prints are of questions the weights were not fitted on; the refusal figures are of the same
+ * scores the threshold was chosen on, so they are optimistic.
  */
 public final class DecisionFit {
   /** Penalties tried; the one with the least out-of-fold log loss is kept. */
@@ -39,10 +41,10 @@ public final class DecisionFit {
    */
   public DecisionFit(int folds, double refusalError) {
     if (folds < 2) {
-      throw new IllegalArgumentException("--folds must be at least 2");
+      throw new IllegalArgumentException("folds must be at least 2, got " + folds);
     }
-    if (refusalError < 0 || refusalError >= 1) {
-      throw new IllegalArgumentException("--refusal-error must be in 0..1");
+    if (!(refusalError >= 0 && refusalError < 1)) {
+      throw new IllegalArgumentException("the refusal error must be in 0..1, got " + refusalError);
     }
     this.folds = folds;
     this.refusalError = refusalError;
@@ -56,8 +58,8 @@ public final class DecisionFit {
   }
 
   /**
-   * One question: its candidates in retrieval order, or none when it was decided before the model
-   * (an unknown name, a definition, nothing close).
+   * One question: its candidates, or none when it was decided before the model (an unknown name, a
+   * definition, nothing close).
    *
    * @param answerable the suite expects an answer
    * @param refusedBefore it was refused before the model, as it will be whatever the weights
@@ -70,7 +72,11 @@ public final class DecisionFit {
     }
   }
 
-  /** A question the answer score judges: the features of the passage it would answer from. */
+  /**
+   * A question the answer score judges: the features of the passage it would answer from, labelled
+   * by whether the question is answerable (so the threshold trades answerable questions refused
+   * against unanswerable ones answered, the refusal error it is set for).
+   */
   private record Choice(Case source, QuestionFeatures features, boolean right) {
     int y() {
       return source.answerable() ? 1 : 0;
@@ -83,11 +89,22 @@ public final class DecisionFit {
   /** A penalty chosen by cross-validation, with its out-of-fold scores. */
   private record Chosen(double penalty, double[][] outOfFold, String losses) {}
 
-  /** Runs the suites' cases through {@code source} and fits the model to them. */
-  public Result fit(Answerer source, List<Path> suiteFiles, String command, PrintWriter progress) {
+  /**
+   * Runs the suites' cases (the shipped tuning suite when none is given) through {@code source} and
+   * fits the model to them.
+   *
+   * @param settings the settings the answers were made under, written with the model
+   * @throws SuiteException for a suite that cannot be read or gives too little to fit on
+   */
+  public Result fit(
+      Answerer source,
+      List<Path> suiteFiles,
+      String settings,
+      String command,
+      PrintWriter progress) {
+    List<Suite> suites = validated(suiteFiles);
     List<Case> cases = new ArrayList<>();
-    for (Path file : suiteFiles) {
-      Suite suite = SuiteReader.validate(file);
+    for (Suite suite : suites) {
       try (SuiteReader.CaseStream stream = SuiteReader.cases(suite)) {
         while (stream.hasNext()) {
           EvalCase c = stream.next();
@@ -103,6 +120,15 @@ public final class DecisionFit {
       }
     }
     List<Case> judged = cases.stream().filter(Case::judged).toList();
+    if (judged.size() < 2 * folds) {
+      throw new SuiteException(
+          "the suites give "
+              + judged.size()
+              + " questions the model would judge; "
+              + folds
+              + " folds need at least "
+              + 2 * folds);
+    }
     double[][] passageX =
         judged.stream().flatMap(c -> c.rows().stream()).map(Row::x).toArray(double[][]::new);
     int[] passageY = judged.stream().flatMap(c -> c.rows().stream()).mapToInt(Row::y).toArray();
@@ -120,6 +146,9 @@ public final class DecisionFit {
     }
     int[] choiceY = choices.stream().mapToInt(Choice::y).toArray();
     requireBothKinds(choiceY, "questions");
+    if (choices.size() < 2 * folds) {
+      throw new SuiteException("the suites give too few questions to fit the answer score on");
+    }
     Chosen answer =
         choose(
             choices.stream().map(c -> new double[][] {c.features().vector()}).toList(),
@@ -135,13 +164,25 @@ public final class DecisionFit {
             choices.stream().map(c -> c.features().vector()).toArray(double[][]::new),
             choiceY,
             answer.penalty());
+    if (!orderFit.finite() || !answerFit.finite()) {
+      throw new SuiteException("the fit did not converge: the suites separate too little");
+    }
     DecisionModel model =
         new DecisionModel(
             logistic(PassageFeatures.NAMES, orderFit),
             logistic(QuestionFeatures.NAMES, answerFit),
-            threshold);
+            threshold,
+            settings);
     return new Result(
         model, summary(command, cases, judged, order, answer, choices, answerScores, threshold));
+  }
+
+  private static List<Suite> validated(List<Path> files) {
+    List<Suite> suites = new ArrayList<>();
+    for (Path file : files.isEmpty() ? List.of(ShippedSuite.path()) : files) {
+      suites.add(SuiteReader.validate(file));
+    }
+    return suites;
   }
 
   private static Logistic logistic(List<String> names, LogisticRegression.Fit fit) {
@@ -199,7 +240,8 @@ public final class DecisionFit {
    */
   private Chosen choose(List<double[][]> x, List<int[]> y) {
     double bestLoss = Double.POSITIVE_INFINITY;
-    Chosen best = null;
+    double bestPenalty = 0;
+    double[][] bestScores = null;
     StringBuilder losses = new StringBuilder();
     for (double l2 : PENALTIES) {
       double[][] scores = crossValidated(x, y, l2);
@@ -207,10 +249,14 @@ public final class DecisionFit {
       losses.append(String.format(Locale.ROOT, " %s:%.4f", l2, loss));
       if (loss < bestLoss) {
         bestLoss = loss;
-        best = new Chosen(l2, scores, "");
+        bestPenalty = l2;
+        bestScores = scores;
       }
     }
-    return new Chosen(best.penalty(), best.outOfFold(), losses.toString().strip());
+    if (bestScores == null) {
+      throw new SuiteException("the fit did not converge: the suites separate too little");
+    }
+    return new Chosen(bestPenalty, bestScores, losses.toString().strip());
   }
 
   /** Out-of-fold scores: each group scored by a model fitted without its fold. */
@@ -250,9 +296,21 @@ public final class DecisionFit {
     return sum / n;
   }
 
-  /** Whether the first passage the case is about, in retrieval order, holds the answer. */
-  private static boolean rightInFusedOrder(Case c) {
+  /** Whether the passage the rules answered from (the first the case is about) holds the answer. */
+  private static boolean rightInRulesOrder(Case c) {
     return c.rows().stream().filter(Row::about).findFirst().map(r -> r.y() == 1).orElse(false);
+  }
+
+  /**
+   * Whether the best-fused passage the case is about holds the answer (its rows are in the order
+   * the rules answered in, so the fused rank is read from the features).
+   */
+  private static boolean rightInFusedOrder(Case c) {
+    return c.rows().stream()
+        .filter(Row::about)
+        .max(Comparator.comparingDouble(r -> r.features().reciprocalRank()))
+        .map(r -> r.y() == 1)
+        .orElse(false);
   }
 
   /**
@@ -314,11 +372,11 @@ public final class DecisionFit {
     long rows = judged.stream().mapToLong(c -> c.rows().size()).sum();
     long positives =
         judged.stream().flatMap(c -> c.rows().stream()).filter(r -> r.y() == 1).count();
-    Map<Case, Double> scoreOf = new HashMap<>();
-    Map<Case, Boolean> rightOf = new HashMap<>();
+    Map<Integer, Double> scoreOf = new HashMap<>();
+    Map<Integer, Boolean> rightOf = new HashMap<>();
     for (int i = 0; i < choices.size(); i++) {
-      scoreOf.put(choices.get(i).source(), answerScores[i]);
-      rightOf.put(choices.get(i).source(), choices.get(i).right());
+      scoreOf.put(choices.get(i).source().index(), answerScores[i]);
+      rightOf.put(choices.get(i).source().index(), choices.get(i).right());
     }
     int answerable = 0;
     int answerableRefused = 0;
@@ -328,9 +386,11 @@ public final class DecisionFit {
     int rulesUnanswerableRefused = 0;
     int withRight = 0;
     int fusedRight = 0;
+    int rulesRight = 0;
     int scoredRight = 0;
     for (Case c : cases) {
-      boolean refused = c.judged() ? scoreOf.getOrDefault(c, -1.0) < threshold : c.rulesRefused();
+      boolean refused =
+          c.judged() ? scoreOf.getOrDefault(c.index(), -1.0) < threshold : c.rulesRefused();
       if (c.answerable()) {
         answerable++;
         answerableRefused += refused ? 1 : 0;
@@ -343,7 +403,8 @@ public final class DecisionFit {
       if (c.judged() && c.answerable() && c.rows().stream().anyMatch(r -> r.y() == 1)) {
         withRight++;
         fusedRight += rightInFusedOrder(c) ? 1 : 0;
-        scoredRight += rightOf.getOrDefault(c, false) ? 1 : 0;
+        rulesRight += rightInRulesOrder(c) ? 1 : 0;
+        scoredRight += rightOf.getOrDefault(c.index(), false) ? 1 : 0;
       }
     }
     StringBuilder out = new StringBuilder();
@@ -375,14 +436,16 @@ public final class DecisionFit {
         String.format(
             Locale.ROOT,
             "Out of fold, the right passage first where one was a candidate (%d): fused order %.3f,"
-                + " calibrated order %.3f%n",
+                + " the rules' order %.3f, calibrated order %.3f%n",
             withRight,
             ratio(fusedRight, withRight),
+            ratio(rulesRight, withRight),
             ratio(scoredRight, withRight)));
     out.append(
         String.format(
             Locale.ROOT,
-            "Out of fold, answerable refused (%d): calibrated %.3f, rules %.3f (target <= %.3f)%n",
+            "Out of fold, the threshold chosen on these scores: answerable refused (%d): calibrated"
+                + " %.3f, rules %.3f (target <= %.3f)%n",
             answerable,
             ratio(answerableRefused, answerable),
             ratio(rulesAnswerableRefused, answerable),
@@ -390,7 +453,8 @@ public final class DecisionFit {
     out.append(
         String.format(
             Locale.ROOT,
-            "Out of fold, unanswerable refused (%d): calibrated %.3f, rules %.3f%n",
+            "Out of fold, the threshold chosen on these scores: unanswerable refused (%d):"
+                + " calibrated %.3f, rules %.3f%n",
             unanswerable,
             ratio(unanswerableRefused, unanswerable),
             ratio(rulesUnanswerableRefused, unanswerable)));

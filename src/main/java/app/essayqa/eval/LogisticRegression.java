@@ -1,5 +1,8 @@
 package app.essayqa.eval;
 
+import app.essayqa.answer.Logistic;
+import java.util.Arrays;
+
 /**
  * L2-regularised logistic regression fitted by Newton's method (iteratively reweighted least
  * squares). Hand-written because the fit is a few hundred rows of a dozen features: a machine
@@ -25,7 +28,11 @@ final class LogisticRegression {
       for (int i = 0; i < x.length; i++) {
         z += weights[i] * x[i];
       }
-      return 1 / (1 + Math.exp(-z));
+      return Logistic.sigmoid(z);
+    }
+
+    boolean finite() {
+      return Double.isFinite(bias) && Arrays.stream(weights).allMatch(Double::isFinite);
     }
   }
 
@@ -65,7 +72,7 @@ final class LogisticRegression {
       double[] gradient = new double[d + 1];
       double[][] hessian = new double[d + 1][d + 1];
       for (int i = 0; i < n; i++) {
-        double p = sigmoid(dot(w, z[i]));
+        double p = Logistic.sigmoid(dot(w, z[i]));
         double r = p * (1 - p);
         for (int a = 0; a <= d; a++) {
           gradient[a] += (p - y[i]) * z[i][a];
@@ -96,10 +103,6 @@ final class LogisticRegression {
       bias -= raw[j] * mean[j];
     }
     return new Fit(raw, bias);
-  }
-
-  private static double sigmoid(double v) {
-    return 1 / (1 + Math.exp(-v));
   }
 
   private static double dot(double[] a, double[] b) {

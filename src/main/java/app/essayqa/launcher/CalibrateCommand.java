@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -83,47 +84,87 @@ final class CalibrateCommand implements Callable<Integer> {
     try {
       fit = new DecisionFit(folds, refusalError);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException("--folds / --refusal-error: " + e.getMessage());
     }
-    List<Path> suites =
-        suiteFiles.isEmpty()
-            ? List.of(
-                ConfigOptions.home().resolve("src/main/resources/" + Evaluation.SHIPPED_SUITE))
-            : suiteFiles;
     // The features do not depend on who decides, but the rules are the fixed reference the
     // printed figures compare with.
     Config config = configOptions.load().with(ConfigKeys.ABSTENTION_DECISION, "rules", "calibrate");
     String model = config.getString(ConfigKeys.EMBEDDING_MODEL);
     Path target =
-        out != null
-            ? out
-            : ConfigOptions.home()
-                .resolve("src/main/resources/app/essayqa/answer")
-                .resolve(DecisionModel.resourceName(model));
+        (out != null
+                ? out
+                : ConfigOptions.home()
+                    .resolve("src/main/resources/app/essayqa/answer")
+                    .resolve(DecisionModel.resourceName(model)))
+            .toAbsolutePath();
+    // Found out now, not after minutes of questions.
+    Path folder = prepare(target);
     PrintWriter console = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    StringBuilder command = new StringBuilder("./essay-qa calibrate");
-    configOptions.sets.forEach((k, v) -> command.append(" --set ").append(k).append('=').append(v));
-    suiteFiles.forEach(f -> command.append(' ').append(f));
     DecisionFit.Result result;
     try (Answerer source = opener.open(config)) {
-      result = fit.fit(source, suites, command.toString(), err);
+      result =
+          fit.fit(
+              source,
+              suiteFiles,
+              ConfigKeys.decisionInputs(config),
+              command(),
+              spec.commandLine().getErr());
     }
+    console.print(result.summary());
+    console.flush();
     StringBuilder file = new StringBuilder();
     file.append("# Decision model for the embedding model ").append(model).append('\n');
     result.summary().lines().forEach(l -> file.append("# ").append(l).append('\n'));
     file.append(result.model().properties());
     try {
-      Path parent = target.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
+      // Written whole or not at all: a half-written resource would break the next build's start.
+      Path temp = Files.createTempFile(folder, ".decision-", ".tmp");
+      try {
+        Files.writeString(temp, file.toString(), StandardCharsets.UTF_8);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
       }
-      Files.writeString(target, file.toString(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new EssayQaException("cannot write " + target + ": " + IoReason.of(e), e);
     }
-    console.print(result.summary());
-    console.println("Wrote " + target);
+    console.println("Wrote " + target + " (rebuild with mvn package to ship it)");
     return ExitCode.OK.code();
+  }
+
+  /** The folder {@code target} goes in, created and checked writable. */
+  private static Path prepare(Path target) {
+    Path folder = target.getParent();
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new EssayQaException("cannot create " + folder + ": " + IoReason.of(e), e);
+    }
+    if (!Files.isWritable(folder) || (Files.exists(target) && !Files.isWritable(target))) {
+      throw new EssayQaException("cannot write " + target + ": not writable");
+    }
+    return folder;
+  }
+
+  /** This command as typed, for the file's header: what reproduces the fit. */
+  private String command() {
+    StringBuilder command = new StringBuilder("./essay-qa calibrate");
+    if (configOptions.configFile != null) {
+      command.append(" --config ").append(quoted(configOptions.configFile.toString()));
+    }
+    configOptions.sets.forEach((k, v) -> command.append(" --set ").append(quoted(k + "=" + v)));
+    if (folds != 5) {
+      command.append(" --folds ").append(folds);
+    }
+    if (refusalError != 0.04) {
+      command.append(" --refusal-error ").append(refusalError);
+    }
+    suiteFiles.forEach(f -> command.append(' ').append(quoted(f.toString())));
+    return command.toString();
+  }
+
+  private static String quoted(String word) {
+    return word.matches("[\\w./=:,@+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 }

@@ -169,13 +169,15 @@ class AbstentionPolicyTest {
         new DecisionModel(
             new Logistic(PassageFeatures.NAMES, order, -5),
             new Logistic(QuestionFeatures.NAMES, answer, answerBias),
-            0.5);
+            0.5,
+            "");
     return new AbstentionPolicy(
         LIBRARY,
         TERMS,
         new AbstentionPolicy.Settings(0.12, 0.2, 0.55, 0.5, 5, true),
         OffTopicFloors.NONE,
-        Optional.of(model));
+        Optional.of(model),
+        AbstentionPolicy.NO_TOKEN_VECTORS);
   }
 
   private static List<ScoredPassage> ranked(double dense, String... starts) {

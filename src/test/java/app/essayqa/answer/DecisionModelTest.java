@@ -2,6 +2,7 @@ package app.essayqa.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import app.essayqa.index.ModelSpec;
 import java.io.IOException;
@@ -20,7 +21,8 @@ class DecisionModelTest {
     return new DecisionModel(
         new Logistic(PassageFeatures.NAMES, order, -1.5),
         new Logistic(QuestionFeatures.NAMES, answer, 0.75),
-        0.4);
+        0.4,
+        "retrieval.top-k=3;abstention.min-evidence=0.5");
   }
 
   private static Properties read(String text) throws IOException {
@@ -38,6 +40,7 @@ class DecisionModelTest {
     assertThat(read.properties()).isEqualTo(written.properties());
     assertThat(read.threshold()).isEqualTo(0.4);
     assertThat(read.order().bias()).isEqualTo(-1.5);
+    assertThat(read.settings()).isEqualTo("retrieval.top-k=3;abstention.min-evidence=0.5");
   }
 
   @Test
@@ -56,6 +59,15 @@ class DecisionModelTest {
   }
 
   @Test
+  void should_refuse_a_weight_that_is_not_a_finite_number() throws IOException {
+    String broken = model().properties().replaceAll("(?m)^order\\.bias=.*$", "order.bias=NaN");
+
+    assertThatThrownBy(() -> DecisionModel.of(read(broken)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("finite");
+  }
+
+  @Test
   void should_read_every_shipped_model_with_this_builds_features() {
     // A model fitted before a feature was added cannot be read: fit it again (README).
     for (ModelSpec spec : ModelSpec.ALL) {
@@ -69,6 +81,6 @@ class DecisionModelTest {
 
     double p = one.score(new double[] {1, 3});
 
-    assertThat(p).isCloseTo(1 / (1 + Math.exp(0.5)), org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(p).isCloseTo(1 / (1 + Math.exp(0.5)), within(1e-12));
   }
 }

@@ -104,10 +104,12 @@ class ShortAnswerFinderTest {
       delimiter = '|',
       nullValues = "NONE",
       value = {
-        "Which university is she with? | university | She is a fellow at Osaka University in"
-            + " Japan. | Osaka University",
-        "Which research centre ran it? | research centre | It was run by the IAFOR Research Centre"
-            + " of the university. | IAFOR Research Centre",
+        "Which university is she with? | university | She is a fellow at Leiden University in"
+            + " Holland. | Leiden University",
+        "Which institute ran it? | institute | It was run by the Max Planck Institute of the"
+            + " society. | Max Planck Institute",
+        "Which university took part? | university | Scholars of the Utrecht and Leiden"
+            + " Universities took part. | Utrecht and Leiden Universities",
         "Which university is she with? | university | She studied at a university in Osaka. |"
             + " NONE",
         "Is Osaka University a good university? | university | Osaka University is in Suita. |"

@@ -35,7 +35,8 @@ class DecisionFitIT {
           new DecisionFit(5, 0.04)
               .fit(
                   source,
-                  List.of(ShippedSuite.path()),
+                  List.of(),
+                  ConfigKeys.decisionInputs(config),
                   "./essay-qa calibrate",
                   new PrintWriter(new StringWriter()));
     }
@@ -52,6 +53,7 @@ class DecisionFitIT {
           .as(shipped.answer().names().get(i))
           .isCloseTo(shipped.answer().weights().get(i), within(1e-3));
     }
-    assertThat(fitted.summary()).contains("Out of fold, unanswerable refused");
+    assertThat(model.settings()).isEqualTo(shipped.settings());
+    assertThat(fitted.summary()).contains("unanswerable refused");
   }
 }
