@@ -4,6 +4,7 @@ import app.essayqa.answer.Answer;
 import app.essayqa.answer.Citation;
 import app.essayqa.answer.Evidence;
 import app.essayqa.answer.Generation;
+import app.essayqa.answer.Judgement;
 import app.essayqa.answer.ShortAnswer;
 import app.essayqa.ingest.Document;
 import app.essayqa.ingest.Library;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Renders answers for people: the answer, its sources, the full passages, the ranking evidence. */
 final class AnswerView {
@@ -213,9 +215,9 @@ final class AnswerView {
   /** The passage's ordering score from the decision model, "-" where none was given. */
   private static String score(Evidence e) {
     return e.judgement()
-        .flatMap(
-            j -> j.score().isPresent() ? Optional.of(j.score().getAsDouble()) : Optional.empty())
-        .map(v -> String.format(Locale.ROOT, "%.3f", v))
+        .map(Judgement::score)
+        .filter(OptionalDouble::isPresent)
+        .map(v -> String.format(Locale.ROOT, "%.3f", v.getAsDouble()))
         .orElse("-");
   }
 

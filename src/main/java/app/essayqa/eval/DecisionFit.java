@@ -177,6 +177,16 @@ public final class DecisionFit {
         model, summary(command, cases, judged, order, answer, choices, answerScores, threshold));
   }
 
+  /**
+   * Checks the suites as {@link #fit} will read them, so that a mistake is found before a model
+   * loads.
+   *
+   * @throws SuiteException naming the file, line and field of the first mistake
+   */
+  public static void check(List<Path> suiteFiles) {
+    validated(suiteFiles);
+  }
+
   private static List<Suite> validated(List<Path> files) {
     List<Suite> suites = new ArrayList<>();
     for (Path file : files.isEmpty() ? List.of(ShippedSuite.path()) : files) {

@@ -98,6 +98,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     .resolve(DecisionModel.resourceName(model)))
             .toAbsolutePath();
     // Found out now, not after minutes of questions.
+    DecisionFit.check(suiteFiles);
     Path folder = prepare(target);
     PrintWriter console = spec.commandLine().getOut();
     DecisionFit.Result result;
