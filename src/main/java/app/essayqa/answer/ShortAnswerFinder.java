@@ -114,7 +114,7 @@ public final class ShortAnswerFinder {
             .filter(quote::contains)
             // Names are told mostly by capitalisation, which picks a heading or a clause's first
             // words as readily as a name: a wrong answer in bold on the first line misleads more
-            // than none. So a person is a name after a title ("Dr Kei Koga") or one of two or more
+            // than none. So a person is a name after a title ("Dr Ann Lee") or one of two or more
             // capitalised words inside the sentence ("Maria Lopez"), a place one after a
             // preposition of place ("in the Netherlands"); dates, numbers and acronym expansions
             // have a form of their own.
@@ -135,7 +135,8 @@ public final class ShortAnswerFinder {
    * not open the sentence (where a heading's words are capitalised too).
    */
   private static boolean personLike(String span, String sentence) {
-    // A capital after a hyphen makes a compound of places ("Japan-South Korea"), seldom a name.
+    // A capital after a hyphen makes a compound of places ("Austria-Hungary", "Franco-German
+    // Rhine"), seldom a name.
     return titled(span)
         || sentence.indexOf(span) > 0
             && span.matches("\\p{Lu}[\\p{L}'’.-]+(?: \\p{Lu}[\\p{L}'’.-]*)+")
@@ -356,7 +357,7 @@ public final class ShortAnswerFinder {
   }
 
   /**
-   * A date the question does not give ("In which month of 2020 ...?" is not answered by "2020"); a
+   * A date the question does not give ("In which month of 1998 ...?" is not answered by "1998"); a
    * month name only when capitalised, so the verb "may" is not one.
    */
   private static Optional<String> date(String question, String sentence) {

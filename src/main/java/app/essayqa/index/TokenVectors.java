@@ -76,22 +76,9 @@ public final class TokenVectors {
   }
 
   /**
-   * ColBERT's MaxSim: the mean over {@code queries} of each one's best dot product with rows {@code
-   * from} up to {@code to} (one part: one file's tokens); 0 when either is empty. The rows are
-   * copied out once, so a mapped file is read in one go, not byte by byte per query token.
-   */
-  public double meanBestDot(int from, int to, float[][] queries) {
-    double[] best = bestDots(from, to, queries);
-    double total = 0;
-    for (double b : best) {
-      total += b;
-    }
-    return best.length == 0 ? 0 : total / best.length;
-  }
-
-  /**
    * For each of {@code queries}, its best dot product with rows {@code from} up to {@code to} (one
-   * part); empty when either is empty.
+   * part: one file's tokens), the terms of ColBERT's MaxSim; empty when either is empty. The rows
+   * are copied out once, so a mapped file is read in one go, not byte by byte per query token.
    */
   public double[] bestDots(int from, int to, float[][] queries) {
     if (from >= to || queries.length == 0) {

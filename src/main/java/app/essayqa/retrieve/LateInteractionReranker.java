@@ -74,31 +74,36 @@ public final class LateInteractionReranker {
    * The mean over the question's tokens of the best cosine with a token of the passage; 0 if none.
    */
   public double score(Query query, Passage p) {
-    float[][] question = query.tokenVectors();
-    int from = firstToken[p.id()];
-    int to = firstToken[p.id() + 1];
-    if (question.length == 0 || from == to) {
-      return 0;
+    double[] best = bestDots(query, p);
+    double total = 0;
+    for (double b : best) {
+      total += b;
     }
-    return tokenVectors.meanBestDot(from, to, question);
+    return best.length == 0 ? 0 : total / best.length;
   }
 
   /**
    * The best cosine of the question token the passage matches worst: low when the question asks
-   * about something the sentence says nothing of ("Who moderated ...?" of a sentence about the
-   * session that names no moderator), whatever the other words share. 0 when not computed.
+   * about something the sentence says nothing of ("Who chaired the meeting?" of a sentence about
+   * the meeting that names no chair), whatever the other words share. 0 when not computed.
    */
   public double weakest(Query query, Passage p) {
+    double[] best = bestDots(query, p);
+    double weakest = best.length == 0 ? 0 : 1;
+    for (double b : best) {
+      weakest = Math.min(weakest, b);
+    }
+    return weakest;
+  }
+
+  /** Each question token's best cosine with a token of the passage; empty if either has none. */
+  private double[] bestDots(Query query, Passage p) {
     float[][] question = query.tokenVectors();
     int from = firstToken[p.id()];
     int to = firstToken[p.id() + 1];
     if (question.length == 0 || from == to) {
-      return 0;
+      return new double[0];
     }
-    double weakest = 1;
-    for (double best : tokenVectors.bestDots(from, to, question)) {
-      weakest = Math.min(weakest, best);
-    }
-    return weakest;
+    return tokenVectors.bestDots(from, to, question);
   }
 }

@@ -69,7 +69,7 @@ class ShortAnswerFinderTest {
         "Who founded the company? | The company was founded by Maria Lopez in Madrid. | Maria"
             + " Lopez",
         "Who took the photo? | Banner Image: a market seen from the station. | NONE",
-        "Who wrote it? | It is about how Japan-South Korea ties have changed. | NONE",
+        "Who wrote it? | It is about how Austria-Hungary ties had changed. | NONE",
         "Who decided? | The decision fell to Congress last week. | NONE",
         "Where was the meeting held? | The meeting was held in Jakarta last year. | Jakarta",
         "Where was the meeting held? | Jakarta and Manila both hosted one. | NONE",

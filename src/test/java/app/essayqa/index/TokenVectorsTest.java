@@ -37,8 +37,12 @@ class TokenVectorsTest {
 
     assertThat(joined.rows()).isEqualTo(3);
     assertThat(joined.dot(2, new float[] {1, 0})).isCloseTo(-1, within(0.01));
-    assertThat(joined.meanBestDot(0, 2, new float[][] {{0, 1}, {1, 0}})).isCloseTo(1, within(0.01));
-    assertThat(joined.meanBestDot(2, 3, new float[][] {{0, 1}})).isCloseTo(0, within(0.01));
+    double[] both = joined.bestDots(0, 2, new float[][] {{0, 1}, {1, 0}});
+    assertThat(both).hasSize(2);
+    assertThat(both[0]).isCloseTo(1, within(0.01));
+    assertThat(both[1]).isCloseTo(1, within(0.01));
+    assertThat(joined.bestDots(2, 3, new float[][] {{0, 1}})[0]).isCloseTo(0, within(0.01));
+    assertThat(joined.bestDots(2, 2, new float[][] {{0, 1}})).isEmpty();
     assertThat(joined.row(1)).containsExactly(0f, 1f);
   }
 
